@@ -1,0 +1,46 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace RxTrader.Architecture.Tests;
+
+/// <summary>Dependencies point one way: Core ← Streams ← (Trading, Binance, …) ← Host.</summary>
+public sealed class DependencyDirectionTests
+{
+    private static readonly Assembly Core = typeof(RxTrader.Core.Symbol).Assembly;
+    private static readonly Assembly Streams = Assembly.Load("RxTrader.Streams");
+
+    [Fact]
+    public void Core_ReferencesOnlyTheSharedFramework() =>
+        NonFrameworkReferences(Core).ShouldBeEmpty();
+
+    [Fact]
+    public void Streams_ReferencesOnlyCoreAndRx() =>
+        NonFrameworkReferences(Streams).ShouldBeSubsetOf(["RxTrader.Core", "System.Reactive"]);
+
+    [Fact]
+    public void Libraries_ExposeNoPublicMutableStaticState()
+    {
+        var offenders = new[] { Core, Streams }
+            .SelectMany(a => a.GetExportedTypes())
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Where(f => !f.IsLiteral && !f.IsInitOnly)
+            .Select(f => $"{f.DeclaringType}.{f.Name}");
+
+        offenders.ShouldBeEmpty();
+    }
+
+    private static string[] NonFrameworkReferences(Assembly assembly)
+    {
+        var frameworkDirectory = RuntimeEnvironment.GetRuntimeDirectory();
+        return assembly.GetReferencedAssemblies()
+            .Where(name => !IsInDirectory(name, frameworkDirectory))
+            .Select(name => name.Name ?? string.Empty)
+            .ToArray();
+    }
+
+    private static bool IsInDirectory(AssemblyName name, string directory)
+    {
+        var path = Path.Combine(directory, name.Name + ".dll");
+        return File.Exists(path);
+    }
+}
