@@ -8,6 +8,7 @@ public sealed class DependencyDirectionTests
 {
     private static readonly Assembly Core = typeof(RxTrader.Core.Symbol).Assembly;
     private static readonly Assembly Streams = Assembly.Load("RxTrader.Streams");
+    private static readonly Assembly Binance = Assembly.Load("RxTrader.Binance");
 
     [Fact]
     public void Core_ReferencesOnlyTheSharedFramework() =>
@@ -18,9 +19,14 @@ public sealed class DependencyDirectionTests
         NonFrameworkReferences(Streams).ShouldBeSubsetOf(["RxTrader.Core", "System.Reactive"]);
 
     [Fact]
+    public void Binance_ReferencesOnlyCoreStreamsAndItsTransportPackages() =>
+        NonFrameworkReferences(Binance).ShouldBeSubsetOf(
+            ["RxTrader.Core", "RxTrader.Streams", "System.Reactive", "Websocket.Client", "Newtonsoft.Json"]);
+
+    [Fact]
     public void Libraries_ExposeNoPublicMutableStaticState()
     {
-        var offenders = new[] { Core, Streams }
+        var offenders = new[] { Core, Streams, Binance }
             .SelectMany(a => a.GetExportedTypes())
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => !f.IsLiteral && !f.IsInitOnly)
