@@ -81,6 +81,7 @@ public sealed class StaleDetectionByKeyTests : ReactiveTest
 
         results.Messages.ShouldBeEmpty();
         xs.Subscriptions.AssertEqual(Subscribe(200, 1000));
+        scheduler.Clock.ShouldBe(1000); // the timers due at 1050 and 1060 were cancelled, not run
     }
 
     [Fact]

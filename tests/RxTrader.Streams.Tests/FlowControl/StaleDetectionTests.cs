@@ -91,6 +91,7 @@ public sealed class StaleDetectionTests : ReactiveTest
         // The last element at 990 would make the stream stale at 1090, after disposal at 1000.
         results.Messages.ShouldBeEmpty();
         xs.Subscriptions.AssertEqual(Subscribe(200, 1000));
+        scheduler.Clock.ShouldBe(1000); // the pending timer was cancelled, not run
     }
 
     [Fact]
