@@ -187,6 +187,12 @@ internal sealed class CandleAggregator<TTrade> : IObserver<TTrade>, IDisposable
 
     private void ScheduleTimer(long due)
     {
+        // An emission just made may have disposed us (e.g. Take downstream): arm nothing after disposal.
+        if (_done)
+        {
+            return;
+        }
+
         _timer?.Dispose();
         _timerDue = due;
         var generation = ++_generation;

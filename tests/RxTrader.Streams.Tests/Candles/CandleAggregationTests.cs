@@ -1,3 +1,7 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Disposables;
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
 using Microsoft.Reactive.Testing;
 using RxTrader.Core;
 using RxTrader.Core.MarketData;
@@ -10,6 +14,8 @@ namespace RxTrader.Streams.Tests.Candles;
 public sealed class CandleAggregationTests : ReactiveTest
 {
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Seconds5 = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Seconds100 = TimeSpan.FromSeconds(100);
 
     private readonly TestScheduler _scheduler = new();
     private readonly TradeBuilder _btc = new("BTCUSDT");
@@ -133,6 +139,22 @@ public sealed class CandleAggregationTests : ReactiveTest
         _scheduler.AdvanceTo(Seconds(10));
         results.Messages.ShouldBeEmpty();
         xs.Subscriptions.AssertEqual(Subscribe(200, Ms(500)));
+    }
+
+    [Fact]
+    public void ToCandles_DisposedByItsOwnEmission_ArmsNoFurtherTimer()
+    {
+        var scheduler = new CountingScheduler(_scheduler);
+        var xs = _scheduler.CreateHotObservable(OnNext(Ms(100), _btc.At(Ms(100), 10m)));
+        var results = _scheduler.Start(
+            () => xs.ToCandles(Second, scheduler).Take(1).ValidateGrammar(),
+            Created,
+            Subscribed,
+            Seconds(5));
+        results.Messages.AssertEqual(
+            OnNext(Seconds(1), Bar(_btc.Symbol, 0, 10m, 10m, 10m, 10m, 1m, 10m, 1, 1m, 10m)),
+            OnCompleted<Candle>(Seconds(1)));
+        scheduler.Scheduled.ShouldBe(1);
     }
 
     // ---- Behaviour ----
@@ -261,7 +283,7 @@ public sealed class CandleAggregationTests : ReactiveTest
         _scheduler.ScheduleAbsolute(_scheduler, Ms(900), static (_, scheduler) =>
         {
             scheduler.Sleep(Seconds(5));
-            return System.Reactive.Disposables.Disposable.Empty;
+            return Disposable.Empty;
         });
         var results = Run(xs, disposed: Ms(6500), new CandleOptions { MaxFilledIntervals = 2, Counters = counters });
         results.Messages.AssertEqual(
@@ -316,7 +338,7 @@ public sealed class CandleAggregationTests : ReactiveTest
     [Fact]
     public void ToCandles_SteadyState_AllocatesNothingPerTrade()
     {
-        using var subject = new System.Reactive.Subjects.Subject<Trade>();
+        using var subject = new Subject<Trade>();
         var trades = Enumerable.Range(0, 10_000)
             .Select(i => (i % 2 == 0 ? _btc : _eth).At(Ms(100) + i, 10m + (i % 7), 0.5m, i % 3 == 0))
             .ToArray();
@@ -381,9 +403,6 @@ public sealed class CandleAggregationTests : ReactiveTest
             OnNext(Seconds(1), Bar(_btc.Symbol, 0, 10m, 10m, 10m, 10m, 3m, 30m, 1, 0m, 0m)));
     }
 
-    private static readonly TimeSpan Seconds5 = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan Seconds100 = TimeSpan.FromSeconds(100);
-
     private ITestableObserver<Candle> Run(ITestableObservable<Trade> xs, long disposed, CandleOptions? options = null) =>
         _scheduler.Start(() => xs.ToCandles(Second, _scheduler, options).ValidateGrammar(), Created, Subscribed, disposed);
 
@@ -395,4 +414,32 @@ public sealed class CandleAggregationTests : ReactiveTest
 
     private static Candle Flat(Symbol symbol, long openMs, decimal price) =>
         Bar(symbol, openMs, price, price, price, price, 0m, 0m, 0, 0m, 0m);
+
+    /// <summary>Counts timers the operator schedules, delegating to the test scheduler.</summary>
+    private sealed class CountingScheduler(TestScheduler inner) : IScheduler
+    {
+        public int Scheduled { get; private set; }
+
+        public DateTimeOffset Now => inner.Now;
+
+        public IDisposable Schedule<TState>(TState state, Func<IScheduler, TState, IDisposable> action)
+        {
+            Scheduled++;
+            return inner.Schedule(state, action);
+        }
+
+        public IDisposable Schedule<TState>(
+            TState state, TimeSpan dueTime, Func<IScheduler, TState, IDisposable> action)
+        {
+            Scheduled++;
+            return inner.Schedule(state, dueTime, action);
+        }
+
+        public IDisposable Schedule<TState>(
+            TState state, DateTimeOffset dueTime, Func<IScheduler, TState, IDisposable> action)
+        {
+            Scheduled++;
+            return inner.Schedule(state, dueTime, action);
+        }
+    }
 }
