@@ -46,6 +46,11 @@ internal sealed class BoundedHandOffSink<T, TKey> : IObserver<T>, IDisposable
 
     public void OnNext(T value)
     {
+        if (Volatile.Read(ref _stopped))
+        {
+            return; // Cheap exit after a terminal or disposal, before any user code runs.
+        }
+
         var key = default(TKey)!;
         if (_keySelector is not null && !TrySelectKey(value, out key))
         {

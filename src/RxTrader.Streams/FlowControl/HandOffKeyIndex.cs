@@ -13,9 +13,6 @@ internal sealed class HandOffKeyIndex<TKey>(int capacity)
     private readonly Dictionary<TKey, int> _slotByKey = new(capacity);
     private readonly TKey[] _keyBySlot = new TKey[capacity];
 
-    /// <summary>Gets the number of keys queued.</summary>
-    public int Count => _slotByKey.Count;
-
     /// <summary>Finds the slot of the queued item with this key.</summary>
     public bool TryGetSlot(TKey key, out int slot) => _slotByKey.TryGetValue(key, out slot);
 

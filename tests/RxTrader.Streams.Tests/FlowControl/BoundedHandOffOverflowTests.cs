@@ -114,6 +114,36 @@ public sealed class BoundedHandOffOverflowTests : ReactiveTest
         xs.Subscriptions.AssertEqual(Subscribe(200, 210));
     }
 
+    [Fact]
+    public void Statistics_SharedByTwoSubscriptions_AddUpAndKeepTheHighestSingleDepth()
+    {
+        var scheduler = new TestScheduler();
+        var statistics = new BoundedHandOffStatistics();
+        var xs = scheduler.CreateHotObservable(Burst(210, 1, 5));
+        var ys = scheduler.CreateHotObservable(Burst(210, 1, 2));
+        var options = new BoundedHandOffOptions<int> { Capacity = 3, Statistics = statistics };
+        scheduler.ScheduleAbsolute(200, () =>
+        {
+            xs.ObserveOnBounded(scheduler, options).ValidateGrammar().Subscribe(_ => { });
+            ys.ObserveOnBounded(scheduler, options).ValidateGrammar().Subscribe(_ => { });
+        });
+
+        scheduler.Start();
+
+        (statistics.Received, statistics.Delivered, statistics.Dropped).ShouldBe((7L, 5L, 2L));
+        statistics.HighWaterMark.ShouldBe(3);
+    }
+
+    [Fact]
+    public void Downstream_Throws_ExceptionReachesTheScheduler()
+    {
+        var scheduler = new TestScheduler();
+        var xs = scheduler.CreateHotObservable(OnNext(210, 1));
+        xs.ObserveOnBounded(scheduler).ValidateGrammar().Subscribe(_ => throw Boom);
+
+        Should.Throw<InvalidOperationException>(scheduler.Start).ShouldBeSameAs(Boom);
+    }
+
     private static void ShouldCount(
         BoundedHandOffStatistics statistics, long received, long delivered, HandOffDropReason reason, long dropped)
     {

@@ -107,10 +107,13 @@ public sealed class BoundedHandOffTests : ReactiveTest
         // The item at 1000 is pushed just before Start's disposal at 1000; its drain would run at 1001.
         var xs = scheduler.CreateHotObservable(OnNext(210, 1), OnNext(1000, 2));
 
-        var results = scheduler.Start(() =>
-            xs.ObserveOnBounded(scheduler, new BoundedHandOffOptions<int> { Statistics = statistics }).ValidateGrammar());
+        var drops = new List<HandOffDrop<int>>();
+        var options = new BoundedHandOffOptions<int> { Statistics = statistics, OnDrop = drops.Add };
+
+        var results = scheduler.Start(() => xs.ObserveOnBounded(scheduler, options).ValidateGrammar());
 
         results.Messages.AssertEqual(OnNext(211, 1));
+        drops.ShouldBeEmpty();
         xs.Subscriptions.AssertEqual(Subscribe(200, 1000));
         statistics.GetDropped(HandOffDropReason.Discarded).ShouldBe(1);
         statistics.Depth.ShouldBe(0);

@@ -1,5 +1,6 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
+using Microsoft.Reactive.Testing;
 using RxTrader.Streams.FlowControl;
 using RxTrader.Testing;
 
@@ -113,6 +114,33 @@ public sealed class BoundedHandOffThreadingTests
         {
             fromOneProducer.ShouldBeInOrder(SortDirection.Ascending);
         }
+    }
+
+    // The drop callback waits for a drain that runs on another thread: it only completes if the callback does not
+    // hold the hand-off's gate.
+    [Fact]
+    public void OnDrop_RunsOutsideTheGate_SoTheConsumerCanDrainMeanwhile()
+    {
+        var scheduler = new TestScheduler();
+        var results = scheduler.CreateObserver<int>();
+        var drainedDuringCallback = false;
+        IObserver<int>? producer = null;
+        var options = new BoundedHandOffOptions<int>
+        {
+            Capacity = 1,
+            OnDrop = _ => drainedDuringCallback = Task.Run(scheduler.Start).Wait(TimeSpan.FromSeconds(10)),
+        };
+        using var subscription = Observable.Create<int>(observer =>
+        {
+            producer = observer;
+            return () => { };
+        }).ObserveOnBounded(scheduler, options).ValidateGrammar().Subscribe(results);
+
+        producer!.OnNext(1);
+        producer.OnNext(2); // Evicts 1 and calls OnDrop.
+
+        drainedDuringCallback.ShouldBeTrue();
+        results.Messages.Select(m => m.Value.Value).ShouldBe([2]);
     }
 
     private static IObservable<int> Produce(ManualResetEventSlim producerDone) =>
