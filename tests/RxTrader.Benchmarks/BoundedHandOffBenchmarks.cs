@@ -12,6 +12,7 @@ namespace RxTrader.Benchmarks;
 /// each overflow policy while the queue stays full. Subscriptions live across invocations (steady state).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class BoundedHandOffBenchmarks
 {
     private const int Items = 1_000_000;

@@ -4,12 +4,12 @@ using System.Reactive.Disposables;
 namespace RxTrader.Streams.FlowControl;
 
 /// <summary>
-/// One subscription of <see cref="BoundedHandOff"/>: the producer side (<see cref="IObserver{T}"/>) only enqueues
-/// under the gate; the drain runs on the scheduler and calls the downstream observer outside the gate.
+/// One subscription of <see cref="BoundedHandOff"/>. This file is the producer side (<see cref="IObserver{T}"/>):
+/// it only enqueues under the gate; the drain runs on the scheduler and calls the downstream observer outside it.
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
 /// <typeparam name="TKey">The conflation key type; unused when <c>keySelector</c> is null.</typeparam>
-internal sealed class BoundedHandOffSink<T, TKey> : IObserver<T>, IDisposable
+internal sealed partial class BoundedHandOffSink<T, TKey> : IObserver<T>, IDisposable
     where TKey : notnull
 {
     private readonly Lock _gate = new();
@@ -21,15 +21,16 @@ internal sealed class BoundedHandOffSink<T, TKey> : IObserver<T>, IDisposable
     private readonly Action<HandOffDrop<T>>? _onDrop;
     private readonly Func<T, TKey>? _keySelector;
     private readonly HandOffRing<T> _ring;
-    private HandOffKeyIndex<TKey>? _keys;
     private readonly SingleAssignmentDisposable _upstream = new();
+    private HandOffKeyIndex<TKey>? _keys; // Null unless conflating, and after the buffers are released.
     private int _highWaterMark;
     private bool _drainScheduled; // At most one drain is queued or running at any time.
     private bool _stopped;        // No more items accepted: terminal received, producer-side failure, or disposed.
     private bool _disposed;       // No more output: terminal delivered or subscription disposed.
     private Exception? _error;
 
-    public BoundedHandOffSink(IObserver<T> downstream, IScheduler scheduler, BoundedHandOffOptions<T> options, Func<T, TKey>? keySelector)
+    public BoundedHandOffSink(
+        IObserver<T> downstream, IScheduler scheduler, BoundedHandOffOptions<T> options, Func<T, TKey>? keySelector)
     {
         _downstream = downstream;
         _scheduler = scheduler;
@@ -162,79 +163,6 @@ internal sealed class BoundedHandOffSink<T, TKey> : IObserver<T>, IDisposable
         {
             ScheduleDrain();
         }
-    }
-
-    private void ScheduleDrain() =>
-        _scheduler.Schedule(this, static (_, self) =>
-        {
-            self.Drain();
-            return Disposable.Empty;
-        });
-
-    private void Drain()
-    {
-        for (var delivered = 0; delivered < _maxBatchSize; delivered++)
-        {
-            if (!TryTake(out var item))
-            {
-                return;
-            }
-
-            _downstream.OnNext(item);
-        }
-
-        // Yield: the rest goes in a later drain, after whatever else is queued on the scheduler.
-        ScheduleDrain();
-    }
-
-    // Takes the next item; when there is none, ends this drain or delivers the terminal notification.
-    private bool TryTake(out T item)
-    {
-        item = default!;
-        Exception? error;
-        lock (_gate)
-        {
-            if (_disposed)
-            {
-                return false;
-            }
-
-            if (_ring.Count > 0)
-            {
-                item = _ring.Dequeue(out var slot);
-                _keys?.Remove(slot);
-                _statistics.AddDelivered();
-                return true;
-            }
-
-            if (!_stopped)
-            {
-                _drainScheduled = false;
-                return false;
-            }
-
-            _disposed = true;
-            ReleaseBuffers();
-            error = _error;
-        }
-
-        if (error is null)
-        {
-            _downstream.OnCompleted();
-        }
-        else
-        {
-            _downstream.OnError(error);
-        }
-
-        return false;
-    }
-
-    // Under the gate, once nothing will be queued or delivered any more.
-    private void ReleaseBuffers()
-    {
-        _ring.Release();
-        _keys = null;
     }
 
     // User code on the producer thread: a failure ends the stream like an upstream error, it never reaches the producer.
