@@ -59,9 +59,12 @@ public sealed partial class BinanceRestClient
             var body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
             return Interpret(what, response, body, map);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            return new RestResult<T>.Unknown(UnknownReason.Timeout, $"{what}: no answer within {Options.RequestTimeout}.");
+            // Not the caller's cancellation: our total timeout, or one inside the handler (its connect timeout).
+            return timeout.IsCancellationRequested
+                ? new RestResult<T>.Unknown(UnknownReason.Timeout, $"{what}: no answer within {Options.RequestTimeout}.")
+                : new RestResult<T>.Unknown(UnknownReason.Transport, $"{what}: {e.Message}");
         }
         catch (HttpRequestException e)
         {

@@ -150,6 +150,31 @@ public sealed class BinanceRestClientErrorTests
         unknown.Message.ShouldContain("ConnectionError");
     }
 
+    [Fact]
+    public async Task HandlerTimesOutOnItsOwn_UnknownTransport()
+    {
+        // What SocketsHttpHandler throws when its ConnectTimeout expires.
+        using var handler = new ThrowingHandler(new TaskCanceledException("The connection attempt timed out.", new TimeoutException()));
+        using var client = new BinanceRestClient(new BinanceRestOptions(), new SchedulerTimeProvider(new TestScheduler()), handler, disposeHandler: false);
+
+        var unknown = (await client.PingAsync()).ShouldBeOfType<RestResult<System.Reactive.Unit>.Unknown>();
+
+        unknown.Reason.ShouldBe(UnknownReason.Transport);
+        unknown.Message.ShouldBe("GET /api/v3/ping: The connection attempt timed out.");
+    }
+
+    [Fact]
+    public async Task ResponseBodyDropped_UnknownTransport()
+    {
+        using var handler = new ThrowingHandler(new IOException("The response ended prematurely."));
+        using var client = new BinanceRestClient(new BinanceRestOptions(), new SchedulerTimeProvider(new TestScheduler()), handler, disposeHandler: false);
+
+        var unknown = (await client.PingAsync()).ShouldBeOfType<RestResult<System.Reactive.Unit>.Unknown>();
+
+        unknown.Reason.ShouldBe(UnknownReason.Transport);
+        unknown.Message.ShouldContain("ended prematurely");
+    }
+
     // A port that was just free: bind, read the port, release. Nothing listens on it afterwards.
     private static int ClosedPort()
     {
