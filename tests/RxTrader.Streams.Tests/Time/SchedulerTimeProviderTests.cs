@@ -1,3 +1,4 @@
+using System.Reactive.Concurrency;
 using Microsoft.Reactive.Testing;
 using RxTrader.Streams.Time;
 using RxTrader.Testing;
@@ -34,6 +35,16 @@ public sealed class SchedulerTimeProviderTests
         scheduler.AdvanceBy(TimeSpan.FromMilliseconds(1500).Ticks);
         time.GetElapsedTime(start).ShouldBe(TimeSpan.FromMilliseconds(1500));
         time.TimestampFrequency.ShouldBe(TimeSpan.TicksPerSecond);
+    }
+
+    [Fact]
+    public void GetElapsedTime_SchedulerWithoutStopwatch_UsesNowDifferences()
+    {
+        var scheduler = new TestScheduler();
+        var time = new SchedulerTimeProvider(new PlainScheduler(scheduler));
+        var start = time.GetTimestamp();
+        scheduler.AdvanceBy(TimeSpan.FromSeconds(3).Ticks);
+        time.GetElapsedTime(start).ShouldBe(TimeSpan.FromSeconds(3));
     }
 
     [Fact]
@@ -183,5 +194,19 @@ public sealed class SchedulerTimeProviderTests
         await timer.DisposeAsync();
         scheduler.AdvanceTo(100);
         count.ShouldBe(0);
+    }
+
+    // Exposes only IScheduler (no IServiceProvider, hence no stopwatch service).
+    private sealed class PlainScheduler(IScheduler inner) : IScheduler
+    {
+        public DateTimeOffset Now => inner.Now;
+
+        public IDisposable Schedule<TState>(TState state, Func<IScheduler, TState, IDisposable> action) => inner.Schedule(state, action);
+
+        public IDisposable Schedule<TState>(TState state, TimeSpan dueTime, Func<IScheduler, TState, IDisposable> action) =>
+            inner.Schedule(state, dueTime, action);
+
+        public IDisposable Schedule<TState>(TState state, DateTimeOffset dueTime, Func<IScheduler, TState, IDisposable> action) =>
+            inner.Schedule(state, dueTime, action);
     }
 }
