@@ -48,11 +48,8 @@ public sealed class BollingerBands : IPriceIndicator<BollingerValue>
         }
 
         var mean = _sum / _window.Length;
-        var squares = 0.0;
-        foreach (var x in _window)
-        {
-            squares += (x - mean) * (x - mean);
-        }
+        // Oldest to newest (as the reference sums), so the rounding matches it too.
+        var squares = SumOfSquares(_window.AsSpan(0, _next), mean, SumOfSquares(_window.AsSpan(_next), mean));
 
         var width = Math.Sqrt(squares / _window.Length) * _multiplier;
         Current = new BollingerValue(mean, mean + width, mean - width);
@@ -67,6 +64,16 @@ public sealed class BollingerBands : IPriceIndicator<BollingerValue>
         _count = 0;
         _sum = 0;
         Current = default;
+    }
+
+    private static double SumOfSquares(ReadOnlySpan<double> values, double mean, double total = 0)
+    {
+        foreach (var x in values)
+        {
+            total += (x - mean) * (x - mean);
+        }
+
+        return total;
     }
 
     /// <summary>The constructor's checks, shared with the operator so it can fail at call time.</summary>
