@@ -4,7 +4,8 @@ namespace RxTrader.Streams.Indicators;
 /// <remarks>
 /// The standard deviation is the POPULATION one (divides by <c>period</c>, not <c>period - 1</c>), as in Bollinger's
 /// definition, technicalindicators and TA-Lib. It is computed in two passes over the window (mean first, then the
-/// squared deviations) rather than from a running sum of squares, which loses precision at high price levels.
+/// squared deviations) rather than from a running sum of squares, which loses precision at high price levels; the
+/// mean is a running sum, O(1) per update, and the deviations cost O(period).
 /// Warm-up: the first value covers the first <c>period</c> prices (<see cref="WarmUpPeriod"/> = period).
 /// </remarks>
 public sealed class BollingerBands : IPriceIndicator<BollingerValue>
@@ -48,8 +49,7 @@ public sealed class BollingerBands : IPriceIndicator<BollingerValue>
         }
 
         var mean = _sum / _window.Length;
-        // Oldest to newest (as the reference sums), so the rounding matches it too.
-        var squares = SumOfSquares(_window.AsSpan(0, _next), mean, SumOfSquares(_window.AsSpan(_next), mean));
+        var squares = SumOfSquares(_window, mean);
 
         var width = Math.Sqrt(squares / _window.Length) * _multiplier;
         Current = new BollingerValue(mean, mean + width, mean - width);
@@ -66,14 +66,28 @@ public sealed class BollingerBands : IPriceIndicator<BollingerValue>
         Current = default;
     }
 
-    private static double SumOfSquares(ReadOnlySpan<double> values, double mean, double total = 0)
+    // Four independent sums break the add-latency chain (about twice as fast at period 20). The order differs from a
+    // sequential sum only by rounding, a few units in the last place.
+    private static double SumOfSquares(double[] window, double mean)
     {
-        foreach (var x in values)
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        var i = 0;
+        for (; i + 3 < window.Length; i += 4)
         {
-            total += (x - mean) * (x - mean);
+            double d0 = window[i] - mean, d1 = window[i + 1] - mean, d2 = window[i + 2] - mean, d3 = window[i + 3] - mean;
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+            s2 += d2 * d2;
+            s3 += d3 * d3;
         }
 
-        return total;
+        for (; i < window.Length; i++)
+        {
+            var d = window[i] - mean;
+            s0 += d * d;
+        }
+
+        return (s0 + s1) + (s2 + s3);
     }
 
     /// <summary>The constructor's checks, shared with the operator so it can fail at call time.</summary>

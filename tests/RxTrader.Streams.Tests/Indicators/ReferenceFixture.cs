@@ -17,8 +17,8 @@ internal static class ReferenceFixture
     public const string Producer = "technicalindicators 3.1.0";
 
     /// <summary>
-    /// Relative tolerance. The calculators repeat the reference's arithmetic in the same order, and every value is in fact
-    /// bit-identical today; the margin only absorbs a platform fusing a multiply-add differently.
+    /// Relative tolerance. The calculators repeat the reference's arithmetic in the same order, so every value is in fact
+    /// bit-identical today except the Bollinger bands, whose variance sum is reordered for speed (last-place differences).
     /// </summary>
     public const double RelativeTolerance = 1e-9;
 
