@@ -1,7 +1,7 @@
 // Writes reference indicator values for RxTrader.Streams tests, computed by technicalindicators 3.1.0
-// (an implementation independent of RxTrader) over a seeded synthetic OHLCV series.
+// (an implementation independent of RxTrader; RSI also by trading-signals 8.3.0) over a seeded synthetic OHLCV series.
 // Usage: npm ci && node generate.mjs   (see README.md)
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -10,8 +10,13 @@ const require = createRequire(import.meta.url);
 const ti = require('technicalindicators');
 const version = require('technicalindicators/package.json').version;
 if (version !== '3.1.0') throw new Error(`expected technicalindicators 3.1.0, found ${version}`);
-
+// A second, independent package cross-checks the one series the script assembles itself (RSI, see below).
+const { RSI: TsRsi } = await import('trading-signals');
 const here = dirname(fileURLToPath(import.meta.url));
+// trading-signals exports no package.json subpath, so its version is read from the file.
+const tsVersion = JSON.parse(readFileSync(join(here, 'node_modules/trading-signals/package.json'))).version;
+if (tsVersion !== '8.3.0') throw new Error(`expected trading-signals 8.3.0, found ${tsVersion}`);
+
 const outDir = join(here, '../../tests/RxTrader.Streams.Tests/Indicators/Fixtures');
 const BARS = 1500;
 const SEED = 20240601;
@@ -108,7 +113,14 @@ const rsi = gains.map((g, i) => (losses[i] === 0 ? 100 : g === 0 ? 0 : 100 - 100
 rsi.forEach((r, i) => {
   if (parseFloat(r.toFixed(2)) !== rounded[i]) throw new Error(`RSI ${i}: ${r} does not round to ${rounded[i]}`);
 });
-writeAligned('rsi-14', ['rsi', 'libraryRsi2dp', 'avgGain', 'avgLoss'], rsi.map((r, i) => [r, rounded[i], gains[i], losses[i]]), (r) => r);
+// trading-signals' RSI (Wilder smoothing written as avg += (x - avg) / period, same seed and edge cases) must agree.
+const tsRsi = new TsRsi(period);
+const crossCheck = close.map((c) => tsRsi.update(c) ?? undefined).filter((v) => v !== undefined).map(Number);
+if (crossCheck.length !== rsi.length) throw new Error('trading-signals RSI length differs');
+crossCheck.forEach((r, i) => {
+  if (Math.abs(r - rsi[i]) > 1e-9 * Math.abs(rsi[i])) throw new Error(`RSI ${i}: trading-signals ${r} vs ${rsi[i]}`);
+});
+writeAligned('rsi-14', ['rsi', 'libraryRsi2dp', 'tradingSignalsRsi'], rsi.map((r, i) => [r, rounded[i], crossCheck[i]]), (r) => r);
 
 const macd = ti.MACD.calculate({
   values: close, fastPeriod: 12, slowPeriod: 26, signalPeriod: 9,
@@ -125,4 +137,4 @@ writeAligned('atr-14', ['atr'], atr, (v) => [v]);
 const vwap = ti.VWAP.calculate({ high, low, close, volume, format: identity });
 writeAligned('vwap', ['vwap'], vwap, (v) => [v]);
 
-console.log(`technicalindicators ${version}: ${BARS} bars, seed ${SEED}, fixtures in ${outDir}`);
+console.log(`technicalindicators ${version} (RSI cross-checked with trading-signals ${tsVersion}): ${BARS} bars, seed ${SEED}, fixtures in ${outDir}`);

@@ -13,6 +13,22 @@ public sealed class RelativeStrengthIndexTests
         rsi.ShouldMatchReference(bar => rsi.Update(bar.Close), "rsi-14");
     }
 
+    // A second implementation (Wilder smoothing written as avg += (x - avg) / period): equal within rounding.
+    [Fact]
+    public void Update_ReferenceSeries_MatchesTradingSignals830()
+    {
+        var rsi = new RelativeStrengthIndex(14);
+        var expected = ReferenceFixture.Values("rsi-14");
+        for (var i = 0; i < expected.Length; i++)
+        {
+            rsi.Update(ReferenceFixture.Bars[i].Close).ShouldBe(expected[i][2].HasValue);
+            if (rsi.IsReady)
+            {
+                rsi.Current.ShouldMatch(expected[i][2]!.Value, $"trading-signals 8.3.0 bar {i}");
+            }
+        }
+    }
+
     [Fact]
     public void Update_ReferenceSeries_RoundsToTechnicalIndicators310RsiOutput()
     {
