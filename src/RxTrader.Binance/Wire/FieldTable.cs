@@ -1,0 +1,220 @@
+using System.Buffers.Text;
+using System.Text.Json;
+using RxTrader.Core;
+
+namespace RxTrader.Binance.Wire;
+
+/// <summary>
+/// One pass over a JSON object that records where each known field's value is, so that payloads are read
+/// by key whatever the key order; then typed, non-throwing accessors over the recorded values.
+/// </summary>
+/// <remarks>
+/// Slots are stamped with a generation instead of being cleared, so a scan costs nothing per absent key.
+/// A failed accessor records <see cref="FaultReason"/> and <see cref="FaultKey"/> for the report.
+/// Not thread-safe: one table per decoder.
+/// </remarks>
+internal sealed class FieldTable
+{
+    /// <summary>Nesting Binance payloads need (wrapper → data → levels → level) with room to spare.</summary>
+    public static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 8 };
+
+    private readonly FieldSlot[] _slots = new FieldSlot[FieldKeys.Count];
+    private int _generation;
+
+    /// <summary>Why the last accessor failed.</summary>
+    public MalformedReason FaultReason { get; private set; }
+
+    /// <summary>The key the last accessor failed on, or -1.</summary>
+    public int FaultKey { get; private set; } = -1;
+
+    /// <summary>Scans the whole frame; records the fields when it is an object.</summary>
+    /// <exception cref="JsonException">The frame is not exactly one well-formed JSON value.</exception>
+    public RootShape ScanRoot(ReadOnlySpan<byte> frame)
+    {
+        var reader = new Utf8JsonReader(frame, ReaderOptions);
+        reader.Read();
+        var shape = reader.TokenType switch
+        {
+            JsonTokenType.StartObject => RootShape.Object,
+            JsonTokenType.StartArray => RootShape.Array,
+            _ => RootShape.Scalar,
+        };
+        if (shape == RootShape.Object)
+        {
+            ScanProperties(ref reader, 0);
+        }
+        else
+        {
+            NextGeneration();
+            reader.Skip();
+        }
+
+        // Anything but trailing whitespace makes this throw: one frame is one JSON value.
+        reader.Read();
+        return shape;
+    }
+
+    /// <summary>Scans the object value of <paramref name="key"/>, replacing the recorded fields.</summary>
+    /// <returns>False (with a fault) when the value is absent or not an object.</returns>
+    public bool ScanObject(ReadOnlySpan<byte> frame, int key)
+    {
+        if (!Require(key, JsonTokenType.StartObject, out var slot))
+        {
+            return false;
+        }
+
+        // Already validated by the root scan, so this reader does not throw.
+        var reader = new Utf8JsonReader(frame.Slice(slot.Start, slot.Length), ReaderOptions);
+        reader.Read();
+        ScanProperties(ref reader, slot.Start);
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="key"/> was present in the last scan.</summary>
+    public bool Has(int key) => _slots[key].Generation == _generation;
+
+    /// <summary>The recorded value of <paramref name="key"/>; check <see cref="Has"/> first.</summary>
+    public ref readonly FieldSlot this[int key] => ref _slots[key];
+
+    /// <summary>Records a fault and returns false, for use in accessor chains.</summary>
+    public bool Fail(MalformedReason reason, int key)
+    {
+        (FaultReason, FaultKey) = (reason, key);
+        return false;
+    }
+
+    /// <summary>The slot of a present <paramref name="key"/> of JSON type <paramref name="type"/>.</summary>
+    public bool Require(int key, JsonTokenType type, out FieldSlot slot)
+    {
+        slot = _slots[key];
+        if (slot.Generation != _generation)
+        {
+            return Fail(MalformedReason.MissingField, key);
+        }
+
+        return slot.Type == type || Fail(MalformedReason.WrongType, key);
+    }
+
+    /// <summary>The raw UTF-8 text of a string field; escaped text counts as <paramref name="escapedReason"/>.</summary>
+    public bool String(ReadOnlySpan<byte> frame, int key, MalformedReason escapedReason, out ReadOnlySpan<byte> text)
+    {
+        text = default;
+        if (!Require(key, JsonTokenType.String, out var slot))
+        {
+            return false;
+        }
+
+        if (slot.Escaped)
+        {
+            return Fail(escapedReason, key);
+        }
+
+        text = frame.Slice(slot.Start, slot.Length);
+        return true;
+    }
+
+    /// <summary>A decimal sent as a JSON string; negative values fail unless <paramref name="signed"/>.</summary>
+    public bool Decimal(ReadOnlySpan<byte> frame, int key, out decimal value, bool signed = false)
+    {
+        value = 0m;
+        return String(frame, key, MalformedReason.InvalidNumber, out var text) && ParseDecimal(text, key, signed, out value);
+    }
+
+    /// <summary>Parses a whole UTF-8 decimal literal, e.g. <c>0.00100000</c>.</summary>
+    public bool ParseDecimal(ReadOnlySpan<byte> text, int key, bool signed, out decimal value)
+    {
+        if (!Utf8Parser.TryParse(text, out value, out var consumed) || consumed != text.Length || text.Length == 0)
+        {
+            return Fail(MalformedReason.InvalidNumber, key);
+        }
+
+        return signed || value >= 0m || Fail(MalformedReason.NegativeValue, key);
+    }
+
+    /// <summary>A 64-bit integer sent as a JSON number.</summary>
+    public bool Int64(ReadOnlySpan<byte> frame, int key, out long value)
+    {
+        value = 0;
+        if (!Require(key, JsonTokenType.Number, out var slot))
+        {
+            return false;
+        }
+
+        var text = frame.Slice(slot.Start, slot.Length);
+        return (Utf8Parser.TryParse(text, out value, out var consumed) && consumed == text.Length)
+            || Fail(MalformedReason.InvalidNumber, key);
+    }
+
+    /// <summary>A JSON <c>true</c> or <c>false</c>.</summary>
+    public bool Boolean(int key, out bool value)
+    {
+        ref readonly var slot = ref _slots[key];
+        value = slot.Type == JsonTokenType.True;
+        if (slot.Generation != _generation)
+        {
+            return Fail(MalformedReason.MissingField, key);
+        }
+
+        return slot.Type is JsonTokenType.True or JsonTokenType.False || Fail(MalformedReason.WrongType, key);
+    }
+
+    /// <summary>An epoch time in <paramref name="unit"/> sent as a JSON number.</summary>
+    public bool Time(ReadOnlySpan<byte> frame, int key, WireTimeUnit unit, out DateTimeOffset time)
+    {
+        time = default;
+        return Int64(frame, key, out var raw)
+            && (WireTime.TryFromUnix(raw, unit, out time) || Fail(MalformedReason.InvalidTime, key));
+    }
+
+    /// <summary>An interned symbol sent as a JSON string.</summary>
+    public bool Symbol(ReadOnlySpan<byte> frame, int key, SymbolInterner symbols, out Symbol symbol)
+    {
+        symbol = default;
+        return String(frame, key, MalformedReason.InvalidSymbol, out var text)
+            && (symbols.TryGet(text, out symbol) || Fail(MalformedReason.InvalidSymbol, key));
+    }
+
+    private void NextGeneration()
+    {
+        if (++_generation == 0)
+        {
+            // After 2^32 scans a stale stamp could match again: start over from clean slots.
+            Array.Clear(_slots);
+            _generation = 1;
+        }
+    }
+
+    private void ScanProperties(ref Utf8JsonReader reader, int offset)
+    {
+        NextGeneration();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = reader.ValueIsEscaped ? -1 : FieldKeys.IndexOf(reader.ValueSpan);
+            reader.Read();
+            if (key < 0)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            ref var slot = ref _slots[key];
+            slot.Generation = _generation;
+            slot.Type = reader.TokenType;
+            slot.Escaped = reader.ValueIsEscaped;
+            var start = offset + (int)reader.TokenStartIndex;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String:
+                    (slot.Start, slot.Length) = (start + 1, reader.ValueSpan.Length);
+                    break;
+                case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                    reader.Skip();
+                    (slot.Start, slot.Length) = (start, offset + (int)reader.TokenStartIndex + 1 - start);
+                    break;
+                default:
+                    (slot.Start, slot.Length) = (start, reader.ValueSpan.Length);
+                    break;
+            }
+        }
+    }
+}
