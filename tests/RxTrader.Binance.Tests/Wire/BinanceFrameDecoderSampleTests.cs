@@ -37,7 +37,7 @@ public sealed class BinanceFrameDecoderSampleTests
                     1 => ("unknown", Combined($"{symbol}@avgPrice", $$"""{"e":"avgPrice","E":{{time}},"s":"{{symbol.ToUpperInvariant()}}","i":"5m","w":"1","T":{{time}}}""")),
                     _ => ("miniTicker", $$"""{"e":"24hrMiniTicker","E":{{time}},"s":"{{symbol.ToUpperInvariant()}}","c":"1","o":"1","h":"1","l":"1","v":"1","q":"1"}"""),
                 },
-                _ => ("malformed", Combined($"{symbol}@trade", """{"e":"trade","E":1,"s":"X","t":1,"p":"abc","q":"1","T":1,"m":true}""")[..^random.Next(0, 3)]),
+                _ => ("malformed", Combined($"{symbol}@trade", """{"e":"trade","E":1,"s":"BTCUSDT","t":1,"p":"abc","q":"1","T":1,"m":true}""")[..^random.Next(0, 3)]),
             };
             expected[kind] = expected.GetValueOrDefault(kind) + 1;
             lines.Add(line);
