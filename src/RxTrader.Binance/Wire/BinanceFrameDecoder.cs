@@ -84,22 +84,21 @@ public sealed partial class BinanceFrameDecoder
 
     private DecodeStatus DecodeObject(ReadOnlySpan<byte> frame, IMarketFrameSink sink, Symbol rawSymbol)
     {
-        var combined = _fields.Has(FieldKeys.Stream) && _fields.Has(FieldKeys.Data);
+        // The root scan already recorded the members of a combined frame's data object with the wrapper's.
+        var combined = _fields.Has(FieldKeys.Data);
         FieldSlot stream = default;
         if (combined)
         {
+            if (!_fields.Has(FieldKeys.Stream) || _fields[FieldKeys.Data].Type != JsonTokenType.StartObject)
+            {
+                return Unknown(); // not a wrapper, or the array of an all-market stream
+            }
+
             stream = _fields[FieldKeys.Stream];
             if (stream.Type != JsonTokenType.String)
             {
                 return Malformed(frame, MalformedReason.WrongType, FieldKeys.Stream);
             }
-
-            if (_fields[FieldKeys.Data].Type != JsonTokenType.StartObject)
-            {
-                return Unknown(); // e.g. the array of an all-market stream
-            }
-
-            _fields.ScanObject(frame, FieldKeys.Data);
         }
 
         if (_fields.Has(FieldKeys.Letter('e')))

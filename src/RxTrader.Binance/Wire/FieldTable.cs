@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Text.Json;
 using RxTrader.Core;
 
@@ -27,7 +26,7 @@ internal sealed class FieldTable
     /// <summary>The key the last accessor failed on, or -1.</summary>
     public int FaultKey { get; private set; } = -1;
 
-    /// <summary>Scans the whole frame; records the fields when it is an object.</summary>
+    /// <summary>Scans the whole frame; records the fields when it is an object, with those of a combined frame's <c>data</c> object.</summary>
     /// <exception cref="JsonException">The frame is not exactly one well-formed JSON value.</exception>
     public RootShape ScanRoot(ReadOnlySpan<byte> frame)
     {
@@ -41,7 +40,7 @@ internal sealed class FieldTable
         };
         if (shape == RootShape.Object)
         {
-            ScanProperties(ref reader, 0);
+            ScanProperties(ref reader, 0, flattenData: true);
         }
         else
         {
@@ -123,7 +122,7 @@ internal sealed class FieldTable
     /// <summary>Parses a whole UTF-8 decimal literal, e.g. <c>0.00100000</c>.</summary>
     public bool ParseDecimal(ReadOnlySpan<byte> text, int key, bool signed, out decimal value)
     {
-        if (!Utf8Parser.TryParse(text, out value, out var consumed) || consumed != text.Length || text.Length == 0)
+        if (!WireNumber.TryParseDecimal(text, out value))
         {
             return Fail(MalformedReason.InvalidNumber, key);
         }
@@ -141,7 +140,7 @@ internal sealed class FieldTable
         }
 
         var text = frame.Slice(slot.Start, slot.Length);
-        return (Utf8Parser.TryParse(text, out value, out var consumed) && consumed == text.Length)
+        return WireNumber.TryParseInt64(text, out value)
             || Fail(MalformedReason.InvalidNumber, key);
     }
 
@@ -184,12 +183,31 @@ internal sealed class FieldTable
         }
     }
 
-    private void ScanProperties(ref Utf8JsonReader reader, int offset)
+    private void ScanProperties(ref Utf8JsonReader reader, int offset, bool flattenData = false)
     {
         NextGeneration();
+        ScanMembers(ref reader, offset, flattenData);
+    }
+
+    /// <summary>Records the members of the current object until its end.</summary>
+    /// <param name="reader">Positioned on the object's start.</param>
+    /// <param name="offset">Where the reader's input starts in the frame.</param>
+    /// <param name="flattenData">
+    /// Whether the members of a combined frame's <c>data</c> object are recorded in the same pass. The wrapper
+    /// only has <c>stream</c> and <c>data</c>, which payloads never use, so nothing collides, and the payload is
+    /// tokenised once instead of twice.
+    /// </param>
+    /// <param name="insideData">Whether this is the <c>data</c> object, where <c>stream</c> and <c>data</c> are ignored.</param>
+    private void ScanMembers(ref Utf8JsonReader reader, int offset, bool flattenData, bool insideData = false)
+    {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = reader.ValueIsEscaped ? -1 : FieldKeys.IndexOf(reader.ValueSpan);
+            if (insideData && key is FieldKeys.Stream or FieldKeys.Data)
+            {
+                key = -1;
+            }
+
             reader.Read();
             if (key < 0)
             {
@@ -206,6 +224,11 @@ internal sealed class FieldTable
             {
                 case JsonTokenType.String:
                     (slot.Start, slot.Length) = (start + 1, reader.ValueSpan.Length);
+                    break;
+                case JsonTokenType.StartObject when flattenData && key == FieldKeys.Data:
+                    slot.Start = start;
+                    ScanMembers(ref reader, offset, flattenData: false, insideData: true);
+                    slot.Length = offset + (int)reader.TokenStartIndex + 1 - start;
                     break;
                 case JsonTokenType.StartObject or JsonTokenType.StartArray:
                     reader.Skip();

@@ -206,6 +206,7 @@ public sealed class BinanceFrameDecoderBadInputTests
     [InlineData("""{"e":"somethingNew"}""")]
     [InlineData("""{"stream":"btcusdt@avgPrice","data":{"e":"avgPrice","E":1,"s":"BTCUSDT"}}""")]
     [InlineData("""{"stream":"!miniTicker@arr","data":[]}""")]
+    [InlineData("""{"data":{"e":"trade","E":1672515782136,"s":"BNBBTC","t":1,"p":"1","q":"1","T":1,"m":true}}""")]
     [InlineData("""[{"e":"24hrMiniTicker"}]""")]
     [InlineData("""{}""")]
     [InlineData("""{"hello":"world"}""")]

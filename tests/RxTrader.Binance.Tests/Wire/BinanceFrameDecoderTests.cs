@@ -148,6 +148,14 @@ public sealed class BinanceFrameDecoderTests
     }
 
     [Fact]
+    public void Decode_CombinedPayloadWithWrapperNames_IgnoresThem()
+    {
+        var data = Frames.PartialDepth.Replace("{", """{"stream":"ethbtc@depth5","data":{"x":1},""", StringComparison.Ordinal);
+
+        Decode(Frames.Combined("bnbbtc@depth5", data)).Sink.Single<DepthSnapshot>().Symbol.ShouldBe(Bnbbtc);
+    }
+
+    [Fact]
     public void Decode_RawPartialDepth_TakesSymbolFromCaller()
     {
         var (status, sink, _) = Decode(Frames.PartialDepth, rawSymbol: Bnbbtc);
