@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using RxTrader.Binance.Wire;
 using RxTrader.Core.MarketData;
@@ -43,6 +44,20 @@ public class BinanceFrameDecoderBenchmarks
     /// <summary>A <c>depthUpdate</c> with 10 bid and 10 ask levels: allocates the two level arrays.</summary>
     [Benchmark]
     public DecodeStatus DecodeDepthUpdate20Levels() => _decoder.Decode(DepthUpdate20, _sink);
+
+    /// <summary>The floor: only tokenising the trade frame with <see cref="Utf8JsonReader"/>, no decoding.</summary>
+    [Benchmark]
+    public int TokeniseTradeOnly()
+    {
+        var reader = new Utf8JsonReader(Trade);
+        var tokens = 0;
+        while (reader.Read())
+        {
+            tokens++;
+        }
+
+        return tokens;
+    }
 
     private static string DepthUpdateJson(int bids, int asks)
     {

@@ -14,8 +14,8 @@ public sealed partial class BinanceFrameDecoder
             || !f.Symbol(frame, Letter('s'), _symbols, out var symbol)
             || !f.Int64(frame, Letter('U'), out var firstId)
             || !f.Int64(frame, Letter('u'), out var finalId)
-            || !_levels.TryRead(frame, f, Letter('b'), out var bids)
-            || !_levels.TryRead(frame, f, Letter('a'), out var asks))
+            || !f.Levels(Letter('b'), out var bids)
+            || !f.Levels(Letter('a'), out var asks))
         {
             return Malformed(frame);
         }
@@ -49,8 +49,8 @@ public sealed partial class BinanceFrameDecoder
 
         var f = _fields;
         if (!f.Int64(frame, LastUpdateId, out var lastUpdateId)
-            || !_levels.TryRead(frame, f, Bids, out var bids)
-            || !_levels.TryRead(frame, f, Asks, out var asks))
+            || !f.Levels(Bids, out var bids)
+            || !f.Levels(Asks, out var asks))
         {
             return Malformed(frame);
         }

@@ -22,7 +22,6 @@ public sealed partial class BinanceFrameDecoder
     private readonly BinanceDecoderOptions _options;
     private readonly WireTimeUnit _unit;
     private readonly FieldTable _fields = new();
-    private readonly BookLevelReader _levels = new();
     private readonly SymbolInterner _symbols;
     private readonly ReportRateGate _gate;
 

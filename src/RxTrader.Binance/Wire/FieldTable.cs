@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using RxTrader.Core;
+using RxTrader.Core.MarketData;
 
 namespace RxTrader.Binance.Wire;
 
@@ -18,6 +20,7 @@ internal sealed class FieldTable
     public static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 8 };
 
     private readonly FieldSlot[] _slots = new FieldSlot[FieldKeys.Count];
+    private readonly BookLevelReader _levels = new();
     private int _generation;
 
     /// <summary>Why the last accessor failed.</summary>
@@ -144,6 +147,9 @@ internal sealed class FieldTable
             || Fail(MalformedReason.InvalidNumber, key);
     }
 
+    /// <summary>The book levels of an array field, read during the scan.</summary>
+    public bool Levels(int key, out ImmutableArray<BookLevel> levels) => _levels.TryGet(this, key, out levels);
+
     /// <summary>A JSON <c>true</c> or <c>false</c>.</summary>
     public bool Boolean(int key, out bool value)
     {
@@ -229,6 +235,10 @@ internal sealed class FieldTable
                     slot.Start = start;
                     ScanMembers(ref reader, offset, flattenData: false, insideData: true);
                     slot.Length = offset + (int)reader.TokenStartIndex + 1 - start;
+                    break;
+                case JsonTokenType.StartArray when BookLevelReader.IsLevelKey(key):
+                    _levels.Read(ref reader, key);
+                    (slot.Start, slot.Length) = (start, offset + (int)reader.TokenStartIndex + 1 - start);
                     break;
                 case JsonTokenType.StartObject or JsonTokenType.StartArray:
                     reader.Skip();

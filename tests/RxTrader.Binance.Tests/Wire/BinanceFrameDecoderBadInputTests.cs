@@ -176,6 +176,9 @@ public sealed class BinanceFrameDecoderBadInputTests
     [InlineData("[[\"0.0024\",\"10\"]]", "[{\"p\":\"0.0024\"}]", MalformedReason.InvalidLevel)]
     [InlineData("[[\"0.0024\",\"10\"]]", "[[\"abc\",\"10\"]]", MalformedReason.InvalidNumber)]
     [InlineData("[[\"0.0024\",\"10\"]]", "[[\"0.0024\",\"-10\"]]", MalformedReason.NegativeValue)]
+    [InlineData("[[\"0.0024\",\"10\"]]", "[[\"1\",[\"2\",[3]]],[\"3\",\"4\"]]", MalformedReason.InvalidLevel)]
+    [InlineData("[[\"0.0024\",\"10\"]]", "[{\"p\":[1,{\"q\":2}]},[\"1\",\"2\"]]", MalformedReason.InvalidLevel)]
+    [InlineData("[[\"0.0024\",\"10\"]]", "[[\"1\",\"2\"],[[\"3\"]]]", MalformedReason.InvalidLevel)]
     [InlineData("[[\"0.0024\",\"10\"]]", "{}", MalformedReason.WrongType)]
     [InlineData("[[\"0.0024\",\"10\"]]", "null", MalformedReason.WrongType)]
     public void Decode_DepthUpdateWithBadBids_IsMalformed(string from, string to, MalformedReason reason) =>
@@ -204,6 +207,7 @@ public sealed class BinanceFrameDecoderBadInputTests
     [InlineData("""{"e":"avgPrice","E":1693907033000,"s":"BTCUSDT","i":"5m","w":"25776.86000000","T":1693907032213}""")]
     [InlineData("""{"e":"1hTicker","E":1,"s":"BTCUSDT"}""")]
     [InlineData("""{"e":"somethingNew"}""")]
+    [InlineData("""{"e":"somethingNew","b":[["x",{"y":[1]}]],"a":[1,2]}""")]
     [InlineData("""{"stream":"btcusdt@avgPrice","data":{"e":"avgPrice","E":1,"s":"BTCUSDT"}}""")]
     [InlineData("""{"stream":"!miniTicker@arr","data":[]}""")]
     [InlineData("""{"data":{"e":"trade","E":1672515782136,"s":"BNBBTC","t":1,"p":"1","q":"1","T":1,"m":true}}""")]
