@@ -9,6 +9,7 @@ namespace RxTrader.Benchmarks;
 /// <summary>Decoding real-shaped Binance market-stream frames: time per frame and bytes allocated.</summary>
 /// <remarks>Frames are shaped like recorded spot BTCUSDT frames. The sink keeps the last event so nothing is elided.</remarks>
 [MemoryDiagnoser]
+[MedianColumn]
 public class BinanceFrameDecoderBenchmarks
 {
     private const string TradeJson =
