@@ -118,12 +118,12 @@ public sealed partial class BinanceRestClient
     /// <summary>Reads the rolling 24-hour statistics (<c>GET /api/v3/ticker/24hr</c>, weight 2).</summary>
     /// <param name="symbol">The symbol.</param>
     /// <param name="cancellationToken">Cancels the call; cancellation throws <see cref="OperationCanceledException"/>.</param>
-    /// <returns>The statistics.</returns>
+    /// <returns>The statistics, as the <c>@ticker</c> stream gives them; the event time is the window's close time.</returns>
     /// <exception cref="ArgumentException"><paramref name="symbol"/> is default.</exception>
-    public Task<RestResult<Ticker24h>> GetTicker24hAsync(Symbol symbol, CancellationToken cancellationToken = default)
+    public Task<RestResult<Ticker>> GetTickerAsync(Symbol symbol, CancellationToken cancellationToken = default)
     {
         RequireSymbol(symbol);
-        return GetAsync("api/v3/ticker/24hr?symbol=" + symbol.Value, 2, static (body, _) => Ticker24hMapper.Map(body), cancellationToken);
+        return GetAsync("api/v3/ticker/24hr?symbol=" + symbol.Value, 2, static (body, _) => TickerMapper.Map(body), cancellationToken);
     }
 
     private static void RequireSymbol(Symbol symbol, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(symbol))] string? name = null)

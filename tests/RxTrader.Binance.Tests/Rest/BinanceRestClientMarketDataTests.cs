@@ -165,14 +165,14 @@ public sealed class BinanceRestClientMarketDataTests
     }
 
     [Fact]
-    public async Task GetTicker24h_MapsEveryField()
+    public async Task GetTicker_MapsEveryField()
     {
         await using var h = await RestHarness.StartAsync("/api/v3/ticker/24hr", CannedResponse.Json(Payloads.Ticker24h));
 
-        var ticker = Ok(await h.Client.GetTicker24hAsync(new Symbol("BNBBTC")));
+        var ticker = Ok(await h.Client.GetTickerAsync(new Symbol("BNBBTC")));
 
-        ticker.ShouldBe(new Ticker24h(
-            new Symbol("BNBBTC"), -94.999998m, -95.96m, 0.29628482m, 0.10002m, 4.000002m, 200m, 4m, 100m, 4.000002m, 100m,
+        ticker.ShouldBe(new Ticker(
+            new Symbol("BNBBTC"), DateTimeOffset.FromUnixTimeMilliseconds(1499869899040), -94.999998m, -95.96m, 0.29628482m, 0.10002m, 4.000002m, 200m, 4m, 100m, 4.000002m, 100m,
             99m, 100m, 0.1m, 8913.3m, 15.3m,
             DateTimeOffset.FromUnixTimeMilliseconds(1499783499040),
             DateTimeOffset.FromUnixTimeMilliseconds(1499869899040),
@@ -192,6 +192,6 @@ public sealed class BinanceRestClientMarketDataTests
         Should.Throw<ArgumentNullException>(() => client.GetKlinesAsync(BtcUsdt, null!));
         Should.Throw<ArgumentOutOfRangeException>(() => client.GetKlinesAsync(BtcUsdt, "1m", limit: 1001));
         Should.Throw<ArgumentException>(() => client.GetBookTickerAsync(default));
-        Should.Throw<ArgumentException>(() => client.GetTicker24hAsync(default));
+        Should.Throw<ArgumentException>(() => client.GetTickerAsync(default));
     }
 }

@@ -1,15 +1,19 @@
 using Newtonsoft.Json.Linq;
+using RxTrader.Core.MarketData;
 
 namespace RxTrader.Binance.Rest;
 
-/// <summary>Maps a <c>GET /api/v3/ticker/24hr</c> (FULL) body to a <see cref="Ticker24h"/>.</summary>
-internal static class Ticker24hMapper
+/// <summary>Maps a <c>GET /api/v3/ticker/24hr</c> (FULL) body to the same <see cref="Ticker"/> the <c>@ticker</c> stream gives.</summary>
+/// <remarks>REST carries no event time: <see cref="Ticker.EventTime"/> is the window's close time, the moment the statistics describe.</remarks>
+internal static class TickerMapper
 {
-    public static Ticker24h Map(JToken body)
+    public static Ticker Map(JToken body)
     {
         var o = WireJson.Object(body, "ticker/24hr");
-        return new Ticker24h(
+        var closeTime = WireJson.Time(o["closeTime"], "closeTime");
+        return new Ticker(
             WireJson.Symbol(o["symbol"], "symbol"),
+            closeTime,
             D(o, "priceChange"),
             D(o, "priceChangePercent"),
             D(o, "weightedAvgPrice"),
@@ -26,7 +30,7 @@ internal static class Ticker24hMapper
             D(o, "volume"),
             D(o, "quoteVolume"),
             WireJson.Time(o["openTime"], "openTime"),
-            WireJson.Time(o["closeTime"], "closeTime"),
+            closeTime,
             WireJson.Long(o["firstId"], "firstId"),
             WireJson.Long(o["lastId"], "lastId"),
             WireJson.Long(o["count"], "count"));
