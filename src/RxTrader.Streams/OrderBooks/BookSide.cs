@@ -3,56 +3,55 @@ using RxTrader.Core.MarketData;
 namespace RxTrader.Streams.OrderBooks;
 
 /// <summary>
-/// One side of an <see cref="OrderBook"/>: parallel arrays of keys and quantities sorted ascending, with the best
-/// level at the END, so that the frequent changes near the top of the book shift few elements.
+/// One side of an <see cref="OrderBook"/>: parallel arrays of price keys and levels sorted ascending by key, with the
+/// best level at the END, so that the frequent changes near the top of the book shift few elements.
 /// </summary>
 /// <remarks>
-/// Bids use the price as the key; asks use the negated price, so both sides sort ascending with the best level last
-/// and share one implementation. Lookups gallop from the end before a binary search: most diff levels are near the
-/// top, where a lookup costs a handful of comparisons. Arrays grow by doubling and never shrink, so a book of stable
-/// size applies diffs without allocating.
+/// Keys are <see cref="PriceKey"/> values; asks store them negated, so both sides sort ascending with the best level
+/// last and share one implementation. Lookups gallop from the end before a binary search: most diff levels are near
+/// the top, where a lookup costs a handful of integer comparisons. Arrays grow by doubling and never shrink, so a book
+/// of stable size applies diffs without allocating.
 /// </remarks>
 internal sealed class BookSide
 {
     private readonly bool _negated;
-    private decimal[] _keys;
-    private decimal[] _quantities;
+    private Int128[] _keys;
+    private BookLevel[] _levels;
 
     public BookSide(bool negated, int capacity)
     {
         _negated = negated;
-        _keys = new decimal[capacity];
-        _quantities = new decimal[capacity];
+        _keys = new Int128[capacity];
+        _levels = new BookLevel[capacity];
     }
 
     /// <summary>The number of levels.</summary>
     public int Count { get; private set; }
 
-    /// <summary>The best price; only valid when <see cref="Count"/> is positive.</summary>
-    public decimal BestPrice => ToPrice(_keys[Count - 1]);
-
-    /// <summary>The quantity at the best price; only valid when <see cref="Count"/> is positive.</summary>
-    public decimal BestQuantity => _quantities[Count - 1];
+    /// <summary>The best level; only valid when <see cref="Count"/> is positive.</summary>
+    public ref readonly BookLevel Best => ref _levels[Count - 1];
 
     /// <summary>Sets the absolute quantity at a price; zero removes the level (removing an absent level is a no-op).</summary>
-    public void Set(decimal price, decimal quantity)
+    /// <param name="priceKey">The <see cref="PriceKey"/> of <paramref name="level"/>'s price (not negated).</param>
+    /// <param name="level">The level.</param>
+    public void Set(Int128 priceKey, in BookLevel level)
     {
-        var key = _negated ? -price : price;
+        var key = _negated ? -priceKey : priceKey;
         var index = Find(key);
         if (index >= 0)
         {
-            if (quantity == 0m)
+            if (level.Quantity == 0m)
             {
                 RemoveAt(index);
             }
             else
             {
-                _quantities[index] = quantity;
+                _levels[index] = level;
             }
         }
-        else if (quantity != 0m)
+        else if (level.Quantity != 0m)
         {
-            InsertAt(~index, key, quantity);
+            InsertAt(~index, key, level);
         }
     }
 
@@ -60,45 +59,58 @@ internal sealed class BookSide
     public int CopyTo(Span<BookLevel> destination)
     {
         var n = Math.Min(destination.Length, Count);
-        for (int i = 0, j = Count - 1; i < n; i++, j--)
+        var source = _levels.AsSpan(Count - n, n);
+        for (var i = 0; i < n; i++)
         {
-            destination[i] = new BookLevel(ToPrice(_keys[j]), _quantities[j]);
+            destination[i] = source[n - 1 - i];
         }
 
         return n;
     }
 
     /// <summary>Replaces the content with levels given best first (the snapshot order); zero quantities are skipped.</summary>
-    public void Load(ReadOnlySpan<BookLevel> bestFirst)
+    /// <param name="bestFirst">The levels.</param>
+    /// <param name="priceKeys">Their <see cref="PriceKey"/> values, in the same order.</param>
+    public void Load(ReadOnlySpan<BookLevel> bestFirst, ReadOnlySpan<Int128> priceKeys)
     {
         EnsureCapacity(bestFirst.Length);
         var n = 0;
+        var sorted = true;
         for (var i = bestFirst.Length - 1; i >= 0; i--)
         {
-            var level = bestFirst[i];
-            if (level.Quantity != 0m)
+            if (bestFirst[i].Quantity == 0m)
             {
-                _keys[n] = _negated ? -level.Price : level.Price;
-                _quantities[n] = level.Quantity;
-                n++;
+                continue;
             }
+
+            var key = _negated ? -priceKeys[i] : priceKeys[i];
+            sorted &= n == 0 || _keys[n - 1] < key;
+            _keys[n] = key;
+            _levels[n] = bestFirst[i];
+            n++;
         }
 
         Count = n;
-        if (!IsStrictlyAscending())
+        if (!sorted)
         {
-            SortAndMergeDuplicates();
+            // Only a malformed snapshot gets here: apply its levels in order, so the later of two equal prices wins.
+            Count = 0;
+            for (var i = 0; i < bestFirst.Length; i++)
+            {
+                if (bestFirst[i].Quantity != 0m)
+                {
+                    Set(priceKeys[i], bestFirst[i]);
+                }
+            }
         }
     }
 
     /// <summary>Removes every level and keeps the capacity.</summary>
     public void Clear() => Count = 0;
 
-    private decimal ToPrice(decimal key) => _negated ? -key : key;
-
     // Gallops from the end (offsets 1, 2, 4, ...) to bracket the key, then binary searches the bracket.
     // Returns the index, or the bitwise complement of the insertion index.
-    private int Find(decimal key)
+    private int Find(Int128 key)
     {
         var keys = _keys;
         var lo = 0;
@@ -146,18 +158,18 @@ internal sealed class BookSide
         return ~lo;
     }
 
-    private void InsertAt(int index, decimal key, decimal quantity)
+    private void InsertAt(int index, Int128 key, in BookLevel level)
     {
         EnsureCapacity(Count + 1);
         var tail = Count - index;
         if (tail > 0)
         {
-            Array.Copy(_keys, index, _keys, index + 1, tail);
-            Array.Copy(_quantities, index, _quantities, index + 1, tail);
+            _keys.AsSpan(index, tail).CopyTo(_keys.AsSpan(index + 1));
+            _levels.AsSpan(index, tail).CopyTo(_levels.AsSpan(index + 1));
         }
 
         _keys[index] = key;
-        _quantities[index] = quantity;
+        _levels[index] = level;
         Count++;
     }
 
@@ -166,8 +178,8 @@ internal sealed class BookSide
         var tail = Count - index - 1;
         if (tail > 0)
         {
-            Array.Copy(_keys, index + 1, _keys, index, tail);
-            Array.Copy(_quantities, index + 1, _quantities, index, tail);
+            _keys.AsSpan(index + 1, tail).CopyTo(_keys.AsSpan(index));
+            _levels.AsSpan(index + 1, tail).CopyTo(_levels.AsSpan(index));
         }
 
         Count--;
@@ -182,56 +194,6 @@ internal sealed class BookSide
 
         var capacity = Math.Max(required, Math.Max(_keys.Length * 2, 16));
         Array.Resize(ref _keys, capacity);
-        Array.Resize(ref _quantities, capacity);
-    }
-
-    private bool IsStrictlyAscending()
-    {
-        for (var i = 1; i < Count; i++)
-        {
-            if (_keys[i - 1] >= _keys[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    // Snapshots arrive sorted; this path only guards against a malformed one. A repeated price keeps the level that
-    // came later in the snapshot, as if the levels had been applied one by one.
-    private void SortAndMergeDuplicates()
-    {
-        var order = new int[Count];
-        for (var i = 0; i < Count; i++)
-        {
-            order[i] = i;
-        }
-
-        var keys = _keys.AsSpan(0, Count).ToArray();
-        Array.Sort(keys, order);
-        var quantities = _quantities.AsSpan(0, Count).ToArray();
-        var n = 0;
-        for (var i = 0; i < keys.Length; i++)
-        {
-            // Load reversed the snapshot, so among equal keys the LOWEST original index came later in the snapshot.
-            if (n > 0 && _keys[n - 1] == keys[i])
-            {
-                if (order[i] < order[n - 1])
-                {
-                    _quantities[n - 1] = quantities[order[i]];
-                    order[n - 1] = order[i];
-                }
-
-                continue;
-            }
-
-            _keys[n] = keys[i];
-            _quantities[n] = quantities[order[i]];
-            order[n] = order[i];
-            n++;
-        }
-
-        Count = n;
+        Array.Resize(ref _levels, capacity);
     }
 }

@@ -26,6 +26,7 @@ public sealed class OrderBook
 
     private readonly BookSide _bids;
     private readonly BookSide _asks;
+    private Int128[] _keys = new Int128[64];
 
     /// <summary>Creates an empty book.</summary>
     /// <param name="symbol">The symbol of the book.</param>
@@ -58,7 +59,7 @@ public sealed class OrderBook
     public int AskCount => _asks.Count;
 
     /// <summary>Whether both sides have levels and the best bid is at or above the best ask, which a healthy book never is.</summary>
-    public bool IsCrossed => _bids.Count > 0 && _asks.Count > 0 && _bids.BestPrice >= _asks.BestPrice;
+    public bool IsCrossed => _bids.Count > 0 && _asks.Count > 0 && _bids.Best.Price >= _asks.Best.Price;
 
     /// <summary>Replaces the whole book with a snapshot.</summary>
     /// <param name="snapshot">Levels best first, as Binance sends them; levels out of order or repeated are sorted
@@ -74,9 +75,9 @@ public sealed class OrderBook
 
         var bids = snapshot.Bids.IsDefault ? [] : snapshot.Bids.AsSpan();
         var asks = snapshot.Asks.IsDefault ? [] : snapshot.Asks.AsSpan();
-        Validate(bids, asks, nameof(snapshot));
-        _bids.Load(bids);
-        _asks.Load(asks);
+        var keys = ToKeys(bids, asks, nameof(snapshot));
+        _bids.Load(bids, keys[..bids.Length]);
+        _asks.Load(asks, keys[bids.Length..]);
         LastUpdateId = snapshot.LastUpdateId;
     }
 
@@ -99,20 +100,21 @@ public sealed class OrderBook
     /// <param name="updateId">The update id the book reflects afterwards.</param>
     /// <param name="bids">Changed bid levels: absolute quantities, zero removes the level.</param>
     /// <param name="asks">Changed ask levels: absolute quantities, zero removes the level.</param>
-    /// <exception cref="ArgumentException">A level has a price that is not positive or a negative quantity; the book
-    /// is then unchanged.</exception>
+    /// <exception cref="ArgumentException">A level has a price that is not positive (or has more than 18 decimal
+    /// places) or a negative quantity; the book is then unchanged.</exception>
     public void Apply(long updateId, ReadOnlySpan<BookLevel> bids, ReadOnlySpan<BookLevel> asks)
     {
-        // Validate everything first so that a bad update never leaves a half-applied book.
-        Validate(bids, asks, nameof(bids));
-        foreach (var level in bids)
+        // Validate and convert everything first so that a bad update never leaves a half-applied book.
+        var keys = ToKeys(bids, asks, nameof(bids));
+        for (var i = 0; i < bids.Length; i++)
         {
-            _bids.Set(level.Price, level.Quantity);
+            _bids.Set(keys[i], bids[i]);
         }
 
-        foreach (var level in asks)
+        keys = keys[bids.Length..];
+        for (var i = 0; i < asks.Length; i++)
         {
-            _asks.Set(level.Price, level.Quantity);
+            _asks.Set(keys[i], asks[i]);
         }
 
         LastUpdateId = updateId;
@@ -139,7 +141,9 @@ public sealed class OrderBook
             return false;
         }
 
-        ticker = new BookTicker(Symbol, LastUpdateId, _bids.BestPrice, _bids.BestQuantity, _asks.BestPrice, _asks.BestQuantity);
+        ref readonly var bid = ref _bids.Best;
+        ref readonly var ask = ref _asks.Best;
+        ticker = new BookTicker(Symbol, LastUpdateId, bid.Price, bid.Quantity, ask.Price, ask.Quantity);
         return true;
     }
 
@@ -184,7 +188,7 @@ public sealed class OrderBook
             return false;
         }
 
-        level = new BookLevel(side.BestPrice, side.BestQuantity);
+        level = side.Best;
         return true;
     }
 
@@ -196,20 +200,30 @@ public sealed class OrderBook
         return ImmutableCollectionsMarshal.AsImmutableArray(levels);
     }
 
-    private static void Validate(ReadOnlySpan<BookLevel> bids, ReadOnlySpan<BookLevel> asks, string parameterName)
+    // The price keys of both sides into a scratch buffer (bids first), validating every level.
+    private ReadOnlySpan<Int128> ToKeys(ReadOnlySpan<BookLevel> bids, ReadOnlySpan<BookLevel> asks, string parameterName)
     {
-        Validate(bids, "bid", parameterName);
-        Validate(asks, "ask", parameterName);
+        var total = bids.Length + asks.Length;
+        if (_keys.Length < total)
+        {
+            _keys = new Int128[Math.Max(total, _keys.Length * 2)];
+        }
+
+        ToKeys(bids, _keys, "bid", parameterName);
+        ToKeys(asks, _keys.AsSpan(bids.Length), "ask", parameterName);
+        return _keys.AsSpan(0, total);
     }
 
-    private static void Validate(ReadOnlySpan<BookLevel> levels, string side, string parameterName)
+    private static void ToKeys(ReadOnlySpan<BookLevel> levels, Span<Int128> keys, string side, string parameterName)
     {
-        foreach (var level in levels)
+        for (var i = 0; i < levels.Length; i++)
         {
-            if (level.Price <= 0m || level.Quantity < 0m)
+            var level = levels[i];
+            if (!PriceKey.TryCreate(level.Price, out keys[i]) || keys[i] <= 0 || decimal.IsNegative(level.Quantity))
             {
                 throw new ArgumentException(
-                    $"Invalid {side} level {level.Price} x {level.Quantity}: prices must be positive and quantities not negative.",
+                    $"Invalid {side} level {level.Price} x {level.Quantity}: prices must be positive with at most "
+                    + $"{PriceKey.Scale} decimal places, and quantities not negative.",
                     parameterName);
             }
         }

@@ -106,6 +106,14 @@ public sealed class OrderBookTests
     }
 
     [Fact]
+    public void Apply_PriceWithMoreThan18DecimalPlaces_Throws()
+    {
+        var book = Loaded();
+        Should.Throw<ArgumentException>(() => book.Apply(Update(101, 101, bids: [L(0.0000000000000000001m, 1)], asks: [])));
+        book.BidCount.ShouldBe(3);
+    }
+
+    [Fact]
     public void Apply_OtherSymbol_Throws()
     {
         var book = Loaded();
