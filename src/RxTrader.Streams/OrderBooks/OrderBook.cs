@@ -15,8 +15,9 @@ namespace RxTrader.Streams.OrderBooks;
 /// </para>
 /// <para>
 /// Each side is a pair of sorted arrays with the best level at the end, so changes near the top of the book move
-/// little memory, and lookups start from the top. Applying a diff to a book whose size stays within its capacity
-/// allocates nothing.
+/// little memory, and lookups start from the top. Lookups compare exact fixed-point integer keys (10^-18 units)
+/// instead of decimals, which is why prices must be positive, below about 1.7e20 and have at most 18 decimal places.
+/// Applying a diff to a book whose size stays within its capacity allocates nothing.
 /// </para>
 /// </remarks>
 public sealed class OrderBook
@@ -64,8 +65,8 @@ public sealed class OrderBook
     /// <summary>Replaces the whole book with a snapshot.</summary>
     /// <param name="snapshot">Levels best first, as Binance sends them; levels out of order or repeated are sorted
     /// (the later of two equal prices wins), zero quantities are skipped.</param>
-    /// <exception cref="ArgumentException">The snapshot is for another symbol, or a level has a price that is not
-    /// positive or a negative quantity; the book is then unchanged.</exception>
+    /// <exception cref="ArgumentException">The snapshot is for another symbol, or a level has an invalid price (see the
+    /// remarks of the type) or a negative quantity; the book is then unchanged.</exception>
     public void Load(DepthSnapshot snapshot)
     {
         if (snapshot.Symbol != Symbol)
@@ -83,7 +84,8 @@ public sealed class OrderBook
 
     /// <summary>Applies a diff and sets <see cref="LastUpdateId"/> to its final update id, without checking continuity.</summary>
     /// <param name="update">The diff: absolute quantities, zero removes the level (an absent level is ignored).</param>
-    /// <exception cref="ArgumentException">The update is for another symbol or has an invalid level; the book is then unchanged.</exception>
+    /// <exception cref="ArgumentException">The update is for another symbol, or a level has an invalid price (see the
+    /// remarks of the type) or a negative quantity; the book is then unchanged.</exception>
     public void Apply(DepthUpdate update)
     {
         if (update.Symbol != Symbol)
@@ -100,8 +102,8 @@ public sealed class OrderBook
     /// <param name="updateId">The update id the book reflects afterwards.</param>
     /// <param name="bids">Changed bid levels: absolute quantities, zero removes the level.</param>
     /// <param name="asks">Changed ask levels: absolute quantities, zero removes the level.</param>
-    /// <exception cref="ArgumentException">A level has a price that is not positive (or has more than 18 decimal
-    /// places) or a negative quantity; the book is then unchanged.</exception>
+    /// <exception cref="ArgumentException">A level has an invalid price (see the remarks of the type) or a negative
+    /// quantity; the book is then unchanged.</exception>
     public void Apply(long updateId, ReadOnlySpan<BookLevel> bids, ReadOnlySpan<BookLevel> asks)
     {
         // Validate and convert everything first so that a bad update never leaves a half-applied book.
