@@ -1,17 +1,13 @@
-using RxTrader.Core.Connectivity;
 using RxTrader.Core.MarketData;
 
 namespace RxTrader.Binance.OrderBooks;
 
-/// <summary>The procedure of §1.5 driven by the inputs; every method here runs under the gate.</summary>
+// The procedure of §1.5 driven by the diffs: buffering, the update rule and restarts.
 public sealed partial class OrderBookSynchronizer
 {
     private SyncPhase _phase;
     private long _generation;
     private long _lastBufferedFinalId;
-    private int _crossedChecks;
-    private bool _hasPublishedTop;
-    private BookTicker _publishedTop;
 
     private void OnUpdate(DepthUpdate update)
     {
@@ -110,114 +106,6 @@ public sealed partial class OrderBookSynchronizer
         }
     }
 
-    private void Publish()
-    {
-        if (_book.IsCrossed)
-        {
-            _hasPublishedTop = false;
-            return;
-        }
-
-        if (_book.TryGetTopOfBook(out var top) && !(_hasPublishedTop && SameLevels(top, _publishedTop)))
-        {
-            _publishedTop = top;
-            _hasPublishedTop = true;
-            _topOfBook.OnNext(top);
-        }
-
-        if (_depth.HasObservers)
-        {
-            _depth.OnNext(_book.ToSnapshot(_options.DepthLevels));
-        }
-    }
-
-    private static bool SameLevels(in BookTicker a, in BookTicker b) =>
-        a.BidPrice == b.BidPrice && a.BidQuantity == b.BidQuantity && a.AskPrice == b.AskPrice && a.AskQuantity == b.AskQuantity;
-
-    private void OnConnectionEvent(ConnectionEvent connectionEvent)
-    {
-        lock (_gate)
-        {
-            if (_terminated)
-            {
-                return;
-            }
-
-            switch (connectionEvent)
-            {
-                case Connected when _phase == SyncPhase.Idle:
-                    _phase = SyncPhase.Buffering;
-                    SetStatus(OrderBookSyncState.Syncing, OrderBookSyncReason.Connected);
-                    break;
-                case Connected:
-                    Restart(OrderBookSyncReason.Reconnected);
-                    break;
-                case Disconnected disconnected when _phase != SyncPhase.Idle:
-                    Stop(OrderBookSyncReason.Disconnected, $"{disconnected.Reason}: {disconnected.Detail}");
-                    break;
-                case Gap gap when _phase != SyncPhase.Idle:
-                    Restart(OrderBookSyncReason.ConnectionGap, detail: $"data lost from {gap.From:O} to {gap.To:O}");
-                    break;
-            }
-        }
-    }
-
-    private void CheckSanity()
-    {
-        lock (_gate)
-        {
-            if (_terminated || _phase != SyncPhase.Synced)
-            {
-                return;
-            }
-
-            if (!_book.IsCrossed)
-            {
-                _crossedChecks = 0;
-                return;
-            }
-
-            _counters.CrossedChecks++;
-            if (++_crossedChecks >= _options.CrossedChecksBeforeResync)
-            {
-                _book.TryGetTopOfBook(out var top);
-                Restart(OrderBookSyncReason.CrossedBook, detail: $"best bid {top.BidPrice} >= best ask {top.AskPrice}");
-            }
-        }
-    }
-
-    private void OnUpdatesCompleted()
-    {
-        lock (_gate)
-        {
-            if (!_terminated)
-            {
-                Stop(OrderBookSyncReason.StreamCompleted, detail: null);
-                Complete();
-            }
-        }
-    }
-
-    private void OnInputError(Exception error)
-    {
-        lock (_gate)
-        {
-            if (_terminated)
-            {
-                return;
-            }
-
-            Reset();
-            _phase = SyncPhase.Idle;
-            _state = OrderBookSyncState.Disconnected;
-            _terminated = true;
-            _status.OnError(error);
-            _topOfBook.OnError(error);
-            _depth.OnError(error);
-            ReleaseResources();
-        }
-    }
-
     // Back to step 1: the book is discarded and the next diff starts a new snapshot request.
     private void Restart(OrderBookSyncReason reason, long? missingFirst = null, long? missingLast = null, string? detail = null)
     {
@@ -243,21 +131,6 @@ public sealed partial class OrderBookSynchronizer
         _book.Clear();
         _crossedChecks = 0;
         _hasPublishedTop = false;
-    }
-
-    private void Complete()
-    {
-        _terminated = true;
-        _status.OnCompleted();
-        _topOfBook.OnCompleted();
-        _depth.OnCompleted();
-        ReleaseResources();
-    }
-
-    private void ReleaseResources()
-    {
-        _retryTimer.Dispose();
-        _subscriptions.Dispose();
     }
 
     private void SetStatus(

@@ -4,7 +4,7 @@ using RxTrader.Core.MarketData;
 
 namespace RxTrader.Binance.OrderBooks;
 
-/// <summary>Snapshot requests (steps 2 to 5 of §1.5), their retries and their completion on the scheduler.</summary>
+// Snapshot requests (steps 2 to 5 of §1.5), their retries and their completion on the scheduler.
 public sealed partial class OrderBookSynchronizer
 {
     private CancellationTokenSource? _fetchCancellation;

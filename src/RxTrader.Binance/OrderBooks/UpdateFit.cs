@@ -1,5 +1,3 @@
-using RxTrader.Core.MarketData;
-
 namespace RxTrader.Binance.OrderBooks;
 
 /// <summary>How a diff relates to a book at a given update id (Binance procedure, step 5).</summary>
@@ -13,19 +11,4 @@ internal enum UpdateFit
 
     /// <summary><c>U &gt; bookId + 1</c>: update ids are missing.</summary>
     Gap,
-}
-
-/// <summary>Classifies diffs against a book's update id.</summary>
-internal static class UpdateFitting
-{
-    /// <summary>
-    /// One rule for the first diff after a snapshot and every diff after it: ignore <c>u ≤ bookId</c> (the docs'
-    /// <c>u &lt; bookId</c> plus the exact duplicate <c>u == bookId</c>, which carries nothing new), a gap when
-    /// <c>U &gt; bookId + 1</c>, otherwise apply. For the first diff this is the straddle
-    /// <c>U ≤ lastUpdateId + 1 ≤ u</c>; afterwards, on Binance's continuous stream, it is <c>U == previous u + 1</c>.
-    /// </summary>
-    public static UpdateFit Classify(in DepthUpdate update, long bookId) =>
-        update.FinalUpdateId <= bookId ? UpdateFit.Stale
-        : update.FirstUpdateId > bookId + 1 ? UpdateFit.Gap
-        : UpdateFit.Applies;
 }

@@ -54,6 +54,7 @@ public class OrderBookSynchronizerBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        Console.WriteLine($"// {_sync.State} {_sync.Statistics}");
         _observer.Dispose();
         _sync.Dispose();
     }
