@@ -25,6 +25,7 @@ public sealed partial class MatchingEngine
 
         if (taker.Remaining == 0)
         {
+            Close(market, taker);
             return;
         }
 

@@ -103,6 +103,7 @@ public sealed class LimitOrderTests
 
         placed.Order.Status.ShouldBe(OrderStatus.Filled);
         placed.Fills.Sum(x => x.Quantity).ShouldBe(2m);
+        f.Engine.OpenOrders(Alice).Value!.ShouldBeEmpty();
     }
 
     [Fact]
