@@ -64,8 +64,9 @@ public sealed partial class MatchingEngine
 
         market.LastPrice = price;
         fills?.Add(new Fill(price, quantity, takerFee, ReceivedAsset(rules, taker.Side), tradeId));
-        TradeReports(rules, taker, takerFee, price, quantity, tradeId, isMaker: false, now);
-        TradeReports(rules, maker, makerFee, price, quantity, tradeId, isMaker: true, now);
+        var facts = new TradeFacts(tradeId, price, quantity, takerFee, makerFee);
+        TradeReport(rules, taker, facts, isMaker: false, now);
+        TradeReport(rules, maker, facts, isMaker: true, now);
         Publish(new PublicTradeExecuted(new Trade(
             rules.Symbol, tradeId, price, quantity, now, now, IsBuyerMaker: maker.Side == Side.Buy)));
     }
