@@ -126,4 +126,22 @@ public sealed class MarketOrderTests
         f.Refused(Alice, Market(Side.Buy, quote: 100m))
             .ShouldBe(new ExchangeError(-2010, "Quote order qty market orders are not support for this symbol."));
     }
+
+    [Fact]
+    public void QuoteOrderQty_NoStepFilter_RoundsDownToBasePrecision()
+    {
+        using var f = new EngineFixture(r => r with { LotSize = null, MarketLotSize = null, BaseAssetPrecision = 4 });
+        f.Liquidity(Side.Sell, 3m, 100m);
+
+        f.Place(Alice, Market(Side.Buy, quote: 10m)).Order.ExecutedQty.ShouldBe(3.3333m);
+    }
+
+    [Fact]
+    public void Market_NotEnabledForSymbol_Refused()
+    {
+        using var f = new EngineFixture(r => r with { OrderTypes = new HashSet<OrderType> { OrderType.Limit } });
+
+        f.Refused(Alice, Market(Side.Buy, quantity: 1m))
+            .ShouldBe(new ExchangeError(-2010, "Market orders are not supported for this symbol."));
+    }
 }
