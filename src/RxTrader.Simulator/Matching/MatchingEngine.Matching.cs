@@ -54,8 +54,8 @@ public sealed partial class MatchingEngine
         var rules = market.Rules;
         level.Reduce(quantity);
         market.Touch(maker.Side, price);
-        var takerFee = Fill(rules, taker, price, quantity, isMaker: false, now);
-        var makerFee = Fill(rules, maker, price, quantity, isMaker: true, now);
+        var takerFee = ApplyFill(rules, taker, price, quantity, isMaker: false, now);
+        var makerFee = ApplyFill(rules, maker, price, quantity, isMaker: true, now);
         if (maker.Remaining == 0)
         {
             market.Unrest(maker);
@@ -72,7 +72,7 @@ public sealed partial class MatchingEngine
     }
 
     /// <summary>Applies one fill to an order and its owner's balances; returns the commission charged.</summary>
-    private decimal Fill(SymbolRules rules, Order order, decimal price, decimal quantity, bool isMaker, DateTimeOffset now)
+    private decimal ApplyFill(SymbolRules rules, Order order, decimal price, decimal quantity, bool isMaker, DateTimeOffset now)
     {
         var quote = price * quantity;
         order.Executed += quantity;

@@ -51,7 +51,9 @@ public sealed partial class MatchingEngine : IDisposable
     /// Hot: subscribers see changes from their subscription on. Per placement the order is: the new order's NEW
     /// report; per trade the taker's and then the maker's TRADE report and the public trade; the taker's EXPIRED
     /// report if its rest expired; the depth diff; then one position event per account whose balances changed.
-    /// Completes when the engine is disposed.
+    /// Completes when the engine is disposed. Observers may call back into the engine; their changes are
+    /// delivered after the current batch. An observer that throws is a bug: the exception surfaces from the engine
+    /// call that was delivering (whose change is already made) and the rest of that batch is dropped.
     /// </remarks>
     public IObservable<ExchangeEvent> Events => _outbox.Events;
 

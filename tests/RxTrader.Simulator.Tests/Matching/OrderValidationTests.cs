@@ -146,4 +146,25 @@ public sealed class OrderValidationTests
         f.Place(Alice, Limit(Side.Buy, 10_000m, 1m)).Order.Status.ShouldBe(OrderStatus.New);
         f.Refused(Alice, Limit(Side.Buy, 5m, 1m)).ShouldBe(ExchangeErrors.InsufficientBalance);
     }
+
+    [Theory]
+    [InlineData("a", true)]
+    [InlineData("Ab-9_z", true)]
+    [InlineData("123456789012345678901234567890123456", true)]
+    [InlineData("", false)]
+    [InlineData("a b", false)]
+    [InlineData("é", false)]
+    [InlineData("a/b", false)]
+    public void NewClientOrderId_FollowsBinancePattern(string id, bool accepted)
+    {
+        using var f = new EngineFixture();
+
+        var result = f.Engine.PlaceOrder(Alice, Limit(Side.Buy, 100m, 1m, clientId: id));
+
+        result.IsSuccess.ShouldBe(accepted);
+        if (!accepted)
+        {
+            result.Error!.Value.Code.ShouldBe(-1100);
+        }
+    }
 }
