@@ -7,8 +7,10 @@ namespace RxTrader.Simulator.Matching;
 /// <param name="OrderId">The order id, or null.</param>
 /// <param name="OrigClientOrderId">The order's client id, or null. With <paramref name="OrderId"/>, both must match.</param>
 /// <param name="NewClientOrderId">The cancel's own client id (cancel only); generated when null.</param>
+/// <param name="Restrictions">The cancel's <c>cancelRestrictions</c> (cancel only).</param>
 public sealed record CancelRequest(
     Symbol Symbol,
     long? OrderId = null,
     string? OrigClientOrderId = null,
-    string? NewClientOrderId = null);
+    string? NewClientOrderId = null,
+    CancelRestrictions Restrictions = CancelRestrictions.None);

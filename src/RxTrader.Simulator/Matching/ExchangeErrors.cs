@@ -75,6 +75,9 @@ public static class ExchangeErrors
     /// <summary><c>-2011</c> "Unknown order sent." (cancel of an unknown or final order).</summary>
     public static ExchangeError UnknownOrder { get; } = new(-2011, "Unknown order sent.");
 
+    /// <summary><c>-2011</c> "Order was not canceled due to cancel restrictions.".</summary>
+    public static ExchangeError CancelRestricted { get; } = new(-2011, "Order was not canceled due to cancel restrictions.");
+
     /// <summary><c>-2013</c> "Order does not exist." (query of an unknown order).</summary>
     public static ExchangeError OrderDoesNotExist { get; } = new(-2013, "Order does not exist.");
 

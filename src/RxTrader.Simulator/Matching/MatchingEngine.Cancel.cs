@@ -12,7 +12,9 @@ public sealed partial class MatchingEngine
     /// <returns>
     /// The canceled order; or <c>-2015</c> unknown account, <c>-1121</c> unknown symbol, <c>-1102</c> neither id
     /// given, <c>-1100</c> bad cancel client id, <c>-2011</c> "Unknown order sent." when the order is unknown,
-    /// already final, or its client id does not match <see cref="CancelRequest.OrderId"/>'s order.
+    /// already final, or its client id does not match <see cref="CancelRequest.OrderId"/>'s order; <c>-2011</c>
+    /// "Order was not canceled due to cancel restrictions." when its status does not meet
+    /// <see cref="CancelRequest.Restrictions"/>.
     /// </returns>
     public ExchangeResult<CanceledOrder> CancelOrder(string accountId, CancelRequest request)
     {
@@ -72,6 +74,12 @@ public sealed partial class MatchingEngine
         if (!order.IsOpen)
         {
             return new(ExchangeErrors.UnknownOrder);
+        }
+
+        if ((request.Restrictions == CancelRestrictions.OnlyNew && order.Status != OrderStatus.New)
+            || (request.Restrictions == CancelRestrictions.OnlyPartiallyFilled && order.Status != OrderStatus.PartiallyFilled))
+        {
+            return new(ExchangeErrors.CancelRestricted);
         }
 
         var now = Now();

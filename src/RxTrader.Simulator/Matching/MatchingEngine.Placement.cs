@@ -1,4 +1,5 @@
 using RxTrader.Core;
+using RxTrader.Simulator.Accounts;
 
 namespace RxTrader.Simulator.Matching;
 
@@ -48,25 +49,14 @@ public sealed partial class MatchingEngine
             return new(ExchangeErrors.InvalidSymbol);
         }
 
-        var rules = market.Rules;
-        var opposite = market.Opposite(request.Side);
-        var reference = market.LastPrice ?? opposite.Best?.Price;
-        if (OrderValidation.Validate(rules, request, reference) is { } invalid)
+        if (CheckBeforeEngine(account, market, request) is { } invalid)
         {
             return new(invalid);
         }
 
+        var rules = market.Rules;
+        var opposite = market.Opposite(request.Side);
         var orders = account.Orders(request.Symbol);
-        if (request.NewClientOrderId is { } clientId && orders.HasOpenClientId(clientId))
-        {
-            return new(ExchangeErrors.DuplicateOrder);
-        }
-
-        if (rules.MaxNumOrders is { } max && orders.Open.Count >= max)
-        {
-            return new(ExchangeErrors.FilterFailure("MAX_NUM_ORDERS"));
-        }
-
         var isBuy = request.Side == Side.Buy;
         var quantity = request.Quantity ?? 0m;
         decimal toLock;
@@ -130,6 +120,49 @@ public sealed partial class MatchingEngine
         Execute(market, order, now, fills);
         EndOperation(market, now);
         return new(new PlacedOrder(order.ToSnapshot(), fills, now));
+    }
+
+    /// <summary>Checks a new order without placing it (<c>POST /api/v3/order/test</c>).</summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="request">The order.</param>
+    /// <returns>Null when the order passes; else the error <see cref="PlaceOrder"/> would give, among the checks
+    /// made before the matching engine (account, symbol, parameters, client id, filters, duplicate,
+    /// MAX_NUM_ORDERS). Balance and LIMIT_MAKER crossing are engine checks and are not made, as on Binance.</returns>
+    public ExchangeError? TestOrder(string accountId, OrderRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(accountId);
+        ArgumentNullException.ThrowIfNull(request);
+        lock (_gate)
+        {
+            if (!TryGetAccount(accountId, out var account, out var error))
+            {
+                return error;
+            }
+
+            return _markets.TryGetValue(request.Symbol, out var market)
+                ? CheckBeforeEngine(account, market, request)
+                : ExchangeErrors.InvalidSymbol;
+        }
+    }
+
+    /// <summary>Parameters, filters, duplicate client id and MAX_NUM_ORDERS.</summary>
+    private static ExchangeError? CheckBeforeEngine(Account account, SymbolMarket market, OrderRequest request)
+    {
+        var reference = market.LastPrice ?? market.Opposite(request.Side).Best?.Price;
+        if (OrderValidation.Validate(market.Rules, request, reference) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var orders = account.Orders(request.Symbol);
+        if (request.NewClientOrderId is { } clientId && orders.HasOpenClientId(clientId))
+        {
+            return ExchangeErrors.DuplicateOrder;
+        }
+
+        return market.Rules.MaxNumOrders is { } max && orders.Open.Count >= max
+            ? ExchangeErrors.FilterFailure("MAX_NUM_ORDERS")
+            : null;
     }
 
     private static string GeneratedClientId(string prefix, long id) =>

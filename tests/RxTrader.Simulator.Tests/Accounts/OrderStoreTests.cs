@@ -159,4 +159,21 @@ public sealed class OrderStoreTests
         f.Engine.CancelOrder(Alice, new CancelRequest(BtcUsdt, OrigClientOrderId: a)).Value!.CancelClientOrderId
             .ShouldMatch("^[a-zA-Z0-9-_]{1,36}$");
     }
+
+    [Fact]
+    public void CancelOrder_Restrictions_CancelOnlyInTheGivenStatus()
+    {
+        using var f = new EngineFixture();
+        var fresh = f.Place(Alice, Limit(Side.Buy, 100m, 1m)).Order.OrderId;
+        var partial = f.Place(Alice, Limit(Side.Sell, 101m, 2m)).Order.OrderId;
+        f.Liquidity(Side.Buy, 101m, 1m);
+
+        f.Engine.CancelOrder(Alice, new CancelRequest(BtcUsdt, fresh, Restrictions: CancelRestrictions.OnlyPartiallyFilled)).Error
+            .ShouldBe(new ExchangeError(-2011, "Order was not canceled due to cancel restrictions."));
+        f.Engine.CancelOrder(Alice, new CancelRequest(BtcUsdt, partial, Restrictions: CancelRestrictions.OnlyNew)).Error
+            .ShouldBe(ExchangeErrors.CancelRestricted);
+        f.Engine.CancelOrder(Alice, new CancelRequest(BtcUsdt, fresh, Restrictions: CancelRestrictions.OnlyNew)).IsSuccess.ShouldBeTrue();
+        f.Engine.CancelOrder(Alice, new CancelRequest(BtcUsdt, partial, Restrictions: CancelRestrictions.OnlyPartiallyFilled)).Value!
+            .Order.ExecutedQty.ShouldBe(1m);
+    }
 }

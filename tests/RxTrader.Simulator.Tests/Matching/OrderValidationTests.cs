@@ -167,4 +167,22 @@ public sealed class OrderValidationTests
             result.Error!.Value.Code.ShouldBe(-1100);
         }
     }
+
+    [Fact]
+    public void TestOrder_ChecksWithoutPlacingAndSkipsEngineChecks()
+    {
+        using var f = new EngineFixture();
+        f.Liquidity(Side.Sell, 100m, 1m);
+        f.Place(Alice, Limit(Side.Buy, 90m, 1m, clientId: "open"));
+        f.Events.Clear();
+
+        f.Engine.TestOrder(Alice, Limit(Side.Buy, 100m, 1m)).ShouldBeNull();
+        f.Engine.TestOrder(Alice, Limit(Side.Buy, 100.001m, 1m)).ShouldBe(ExchangeErrors.FilterFailure("PRICE_FILTER"));
+        f.Engine.TestOrder(Alice, Limit(Side.Buy, 99m, 1m, clientId: "open")).ShouldBe(ExchangeErrors.DuplicateOrder);
+        f.Engine.TestOrder(Alice, Limit(Side.Buy, 1_000m, 100m)).ShouldBeNull(); // balance is an engine check
+        f.Engine.TestOrder(Alice, Limit(Side.Buy, 1m, 10m) with { Symbol = new Symbol("ETHUSDT") }).ShouldBe(ExchangeErrors.InvalidSymbol);
+        f.Engine.TestOrder("nobody", Limit(Side.Buy, 100m, 1m))!.Value.Code.ShouldBe(-2015);
+        f.Events.ShouldBeEmpty();
+        f.Engine.OpenOrders(Alice).Value!.Count.ShouldBe(1);
+    }
 }
