@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using BenchmarkDotNet.Attributes;
 using RxTrader.Core;
+using RxTrader.Core.Instruments;
 using RxTrader.Simulator.Accounts;
 using RxTrader.Simulator.Matching;
 
@@ -81,9 +82,11 @@ public class MatchingEngineBenchmarks : IDisposable
             Symbol = BtcUsdt,
             BaseAsset = "BTC",
             QuoteAsset = "USDT",
-            PriceFilter = new PriceFilter(0.01m, 1_000_000m, 0.01m),
-            LotSize = new LotSizeFilter(0.001m, 9_000m, 0.001m),
-            Notional = new NotionalFilter(0.05m, true, 0m, false),
+            Filters = new SymbolFilters(
+                Price: new PriceFilter(0.01m, 1_000_000m, 0.01m),
+                LotSize: new QuantityFilter(0.001m, 9_000m, 0.001m),
+                MarketLotSize: null,
+                Notional: new NotionalFilter(0.05m, MaxNotional: null, ApplyMinToMarket: true, ApplyMaxToMarket: false, 5)),
         });
         engine.CreateAccount(Account, [new AssetBalance("USDT", 1_000_000_000_000m, 0m), new AssetBalance("BTC", 1_000_000m, 0m)]);
         for (var i = 0; i < 100; i++)

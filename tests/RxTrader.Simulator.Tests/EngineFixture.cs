@@ -1,5 +1,6 @@
 using Microsoft.Reactive.Testing;
 using RxTrader.Core;
+using RxTrader.Core.Instruments;
 using RxTrader.Simulator.Accounts;
 using RxTrader.Simulator.Matching;
 
@@ -30,10 +31,11 @@ internal sealed class EngineFixture : IDisposable
         Symbol = BtcUsdt,
         BaseAsset = "BTC",
         QuoteAsset = "USDT",
-        PriceFilter = new PriceFilter(0.01m, 1_000_000m, 0.01m),
-        LotSize = new LotSizeFilter(0.001m, 9_000m, 0.001m),
-        MarketLotSize = new LotSizeFilter(0m, 100m, 0m),
-        Notional = new NotionalFilter(5m, true, 0m, false),
+        Filters = new SymbolFilters(
+            Price: new PriceFilter(0.01m, 1_000_000m, 0.01m),
+            LotSize: new QuantityFilter(0.001m, 9_000m, 0.001m),
+            MarketLotSize: new QuantityFilter(0m, 100m, 0m),
+            Notional: new NotionalFilter(5m, MaxNotional: null, ApplyMinToMarket: true, ApplyMaxToMarket: false, 5)),
         MaxNumOrders = 200,
     };
 

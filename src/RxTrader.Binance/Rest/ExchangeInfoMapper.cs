@@ -4,8 +4,8 @@ using RxTrader.Core.Instruments;
 namespace RxTrader.Binance.Rest;
 
 /// <summary>Maps a <c>GET /api/v3/exchangeInfo</c> body to an <see cref="ExchangeInfo"/>.</summary>
-/// <remarks>Unknown symbol statuses map to <see cref="SymbolStatus.Unknown"/>; filter types other than the four the
-/// domain models are skipped.</remarks>
+/// <remarks>Unknown symbol statuses map to <see cref="SymbolStatus.Unknown"/>; filter types other than the five the
+/// domain models are skipped. <c>NOTIONAL</c> and the legacy <c>MIN_NOTIONAL</c> map to their own members.</remarks>
 internal static class ExchangeInfoMapper
 {
     public static ExchangeInfo Map(JToken body)
@@ -59,12 +59,12 @@ internal static class ExchangeInfoMapper
         _ => SymbolStatus.Unknown,
     };
 
-    // NOTIONAL supersedes the legacy MIN_NOTIONAL whichever comes first.
     private static SymbolFilters Filters(JArray filters, string symbol)
     {
         PriceFilter? price = null;
         QuantityFilter? lot = null, marketLot = null;
-        NotionalFilter? notional = null, minNotional = null;
+        NotionalFilter? notional = null;
+        MinNotionalFilter? minNotional = null;
         for (var i = 0; i < filters.Count; i++)
         {
             var f = WireJson.Object(filters[i], $"{symbol}.filters[{i}]");
@@ -90,11 +90,9 @@ internal static class ExchangeInfoMapper
                         WireJson.Int(f["avgPriceMins"], $"{what}.avgPriceMins"));
                     break;
                 case "MIN_NOTIONAL":
-                    minNotional = new NotionalFilter(
+                    minNotional = new MinNotionalFilter(
                         D(f, "minNotional", what),
-                        MaxNotional: null,
                         WireJson.Bool(f["applyToMarket"], $"{what}.applyToMarket"),
-                        ApplyMaxToMarket: false,
                         WireJson.Int(f["avgPriceMins"], $"{what}.avgPriceMins"));
                     break;
                 default:
@@ -102,7 +100,7 @@ internal static class ExchangeInfoMapper
             }
         }
 
-        return new SymbolFilters(price, lot, marketLot, notional ?? minNotional);
+        return new SymbolFilters(price, lot, marketLot, notional, minNotional);
     }
 
     private static QuantityFilter Quantity(JObject f, string what) =>

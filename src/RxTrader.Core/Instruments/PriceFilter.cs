@@ -6,4 +6,11 @@ namespace RxTrader.Core.Instruments;
 /// <param name="MinPrice">The lowest price; 0 disables the bound.</param>
 /// <param name="MaxPrice">The highest price; 0 disables the bound.</param>
 /// <param name="TickSize">The price increment; 0 disables the step rule.</param>
-public readonly record struct PriceFilter(decimal MinPrice, decimal MaxPrice, decimal TickSize);
+public readonly record struct PriceFilter(decimal MinPrice, decimal MaxPrice, decimal TickSize)
+{
+    /// <summary>Whether <paramref name="price"/> passes the rule.</summary>
+    /// <param name="price">The order price.</param>
+    /// <returns>True when every enabled part holds: <c>price ≥ MinPrice</c>, <c>price ≤ MaxPrice</c> and
+    /// <c>price % TickSize == 0</c> (exact decimal arithmetic, so a price with more decimals than the tick fails).</returns>
+    public bool Accepts(decimal price) => RangeStepRule.Accepts(price, MinPrice, MaxPrice, TickSize);
+}

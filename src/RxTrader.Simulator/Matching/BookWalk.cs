@@ -62,8 +62,9 @@ internal static class BookWalk
             }
         }
 
-        var step = rules.MarketLotSize is { StepSize: > 0 } m ? m.StepSize : rules.LotSize?.StepSize ?? 0m;
-        var cap = MinPositive(rules.LotSize?.MaxQty ?? 0m, rules.MarketLotSize?.MaxQty ?? 0m);
+        var filters = rules.Filters;
+        var step = filters.MarketLotSize is { StepSize: > 0 } m ? m.StepSize : filters.LotSize?.StepSize ?? 0m;
+        var cap = MinPositive(filters.LotSize?.MaxQuantity ?? 0m, filters.MarketLotSize?.MaxQuantity ?? 0m);
         if (cap > 0 && total > cap)
         {
             total = cap;
@@ -78,12 +79,12 @@ internal static class BookWalk
     /// <summary>The error for a chosen quote-order quantity below the minimum, or null.</summary>
     public static ExchangeError? CheckChosenQuantity(SymbolRules rules, decimal quantity, bool exhausted)
     {
-        if (rules.LotSize is { MinQty: > 0 } lot && quantity < lot.MinQty)
+        if (rules.Filters.LotSize is { MinQuantity: > 0 } lot && quantity < lot.MinQuantity)
         {
             return exhausted ? ExchangeErrors.LiquidityBelowMinimum("LOT_SIZE") : ExchangeErrors.FilterFailure("LOT_SIZE");
         }
 
-        if (rules.MarketLotSize is { MinQty: > 0 } mlot && quantity < mlot.MinQty)
+        if (rules.Filters.MarketLotSize is { MinQuantity: > 0 } mlot && quantity < mlot.MinQuantity)
         {
             return exhausted
                 ? ExchangeErrors.LiquidityBelowMinimum("MARKET_LOT_SIZE")

@@ -12,20 +12,21 @@ internal static class OrderFilters
 {
     public static ExchangeError? Check(SymbolRules rules, OrderRequest r, decimal? referencePrice)
     {
+        var filters = rules.Filters;
         var isMarket = r.Type == OrderType.Market;
-        if (!isMarket && rules.PriceFilter is { } pf && !pf.Accepts(r.Price!.Value))
+        if (!isMarket && filters.Price is { } pf && !pf.Accepts(r.Price!.Value))
         {
             return ExchangeErrors.FilterFailure("PRICE_FILTER");
         }
 
         if (r.Quantity is { } qty)
         {
-            if (rules.LotSize is { } lot && !lot.Accepts(qty))
+            if (filters.LotSize is { } lot && !lot.Accepts(qty))
             {
                 return ExchangeErrors.FilterFailure("LOT_SIZE");
             }
 
-            if (isMarket && rules.MarketLotSize is { } mlot && !mlot.Accepts(qty))
+            if (isMarket && filters.MarketLotSize is { } mlot && !mlot.Accepts(qty))
             {
                 return ExchangeErrors.FilterFailure("MARKET_LOT_SIZE");
             }
@@ -36,14 +37,14 @@ internal static class OrderFilters
             : r.Price!.Value * r.Quantity!.Value;
         if (notional is { } n)
         {
-            if (rules.MinNotional is { } mn && (!isMarket || mn.ApplyToMarket) && n < mn.MinNotional)
+            if (filters.MinNotional is { } mn && (!isMarket || mn.ApplyToMarket) && n < mn.MinNotional)
             {
                 return ExchangeErrors.FilterFailure("MIN_NOTIONAL");
             }
 
-            if (rules.Notional is { } nf
+            if (filters.Notional is { } nf
                 && (((!isMarket || nf.ApplyMinToMarket) && n < nf.MinNotional)
-                    || ((!isMarket || nf.ApplyMaxToMarket) && nf.MaxNotional > 0 && n > nf.MaxNotional)))
+                    || ((!isMarket || nf.ApplyMaxToMarket) && nf.MaxNotional is { } max && n > max)))
             {
                 return ExchangeErrors.FilterFailure("NOTIONAL");
             }

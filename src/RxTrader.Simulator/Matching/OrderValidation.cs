@@ -1,3 +1,5 @@
+using RxTrader.Core.Instruments;
+
 namespace RxTrader.Simulator.Matching;
 
 /// <summary>The checks Binance makes before the matching engine, in this order: symbol status, mandatory

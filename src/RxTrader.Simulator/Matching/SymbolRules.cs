@@ -1,9 +1,10 @@
 using RxTrader.Core;
+using RxTrader.Core.Instruments;
 
 namespace RxTrader.Simulator.Matching;
 
 /// <summary>A tradable symbol: its assets, status, allowed order types and filters (as in exchangeInfo).</summary>
-/// <remarks>A filter left null is not applied. Validated when added to the engine.</remarks>
+/// <remarks>A filter left null in <see cref="Filters"/> is not applied. Validated when added to the engine.</remarks>
 public sealed record SymbolRules
 {
     /// <summary>The symbol, e.g. <c>BTCUSDT</c>.</summary>
@@ -15,7 +16,8 @@ public sealed record SymbolRules
     /// <summary>The quote asset, e.g. <c>USDT</c>.</summary>
     public required string QuoteAsset { get; init; }
 
-    /// <summary>The trading status.</summary>
+    /// <summary>The trading status; any status but <see cref="SymbolStatus.Trading"/> refuses new orders with
+    /// "Market is closed." while cancels still work.</summary>
     /// <value>Default <see cref="SymbolStatus.Trading"/>.</value>
     public SymbolStatus Status { get; init; } = SymbolStatus.Trading;
 
@@ -33,20 +35,10 @@ public sealed record SymbolRules
     /// <value>Default 8.</value>
     public int BaseAssetPrecision { get; init; } = 8;
 
-    /// <summary>The <c>PRICE_FILTER</c>, or null.</summary>
-    public PriceFilter? PriceFilter { get; init; }
-
-    /// <summary>The <c>LOT_SIZE</c> filter, or null.</summary>
-    public LotSizeFilter? LotSize { get; init; }
-
-    /// <summary>The <c>MARKET_LOT_SIZE</c> filter, or null.</summary>
-    public LotSizeFilter? MarketLotSize { get; init; }
-
-    /// <summary>The legacy <c>MIN_NOTIONAL</c> filter, or null.</summary>
-    public MinNotionalFilter? MinNotional { get; init; }
-
-    /// <summary>The <c>NOTIONAL</c> filter, or null.</summary>
-    public NotionalFilter? Notional { get; init; }
+    /// <summary>The order filters: <c>PRICE_FILTER</c>, <c>LOT_SIZE</c>, <c>MARKET_LOT_SIZE</c>, <c>NOTIONAL</c> and
+    /// the legacy <c>MIN_NOTIONAL</c>, each applied when set.</summary>
+    /// <value>Default <see cref="SymbolFilters.None"/>.</value>
+    public SymbolFilters Filters { get; init; } = SymbolFilters.None;
 
     /// <summary>The <c>MAX_NUM_ORDERS</c> filter: most open orders per account on the symbol, or null.</summary>
     public int? MaxNumOrders { get; init; }
@@ -61,6 +53,7 @@ public sealed record SymbolRules
         ArgumentException.ThrowIfNullOrWhiteSpace(BaseAsset);
         ArgumentException.ThrowIfNullOrWhiteSpace(QuoteAsset);
         ArgumentNullException.ThrowIfNull(OrderTypes);
+        ArgumentNullException.ThrowIfNull(Filters);
         ArgumentOutOfRangeException.ThrowIfNegative(BaseAssetPrecision);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(BaseAssetPrecision, 28);
         if (MaxNumOrders is { } max)

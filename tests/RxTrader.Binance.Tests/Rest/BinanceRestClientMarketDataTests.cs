@@ -64,7 +64,8 @@ public sealed class BinanceRestClientMarketDataTests
                 new PriceFilter(0.000001m, 100000m, 0.000001m),
                 new QuantityFilter(0.001m, 100000m, 0.001m),
                 new QuantityFilter(0m, 2500.5m, 0m),
-                new NotionalFilter(10m, 10000m, ApplyMinToMarket: false, ApplyMaxToMarket: false, 5))));
+                new NotionalFilter(10m, 10000m, ApplyMinToMarket: false, ApplyMaxToMarket: false, 5),
+                new MinNotionalFilter(0.001m, ApplyToMarket: true, 5))));
         eth.IsTrading.ShouldBeTrue();
         // Decimal strings keep their scale exactly.
         eth.Filters.Price!.Value.TickSize.ToString(System.Globalization.CultureInfo.InvariantCulture).ShouldBe("0.00000100");
@@ -80,7 +81,7 @@ public sealed class BinanceRestClientMarketDataTests
         var bnb = info.Symbols[1];
         bnb.Status.ShouldBe(SymbolStatus.Break);
         bnb.IsTrading.ShouldBeFalse();
-        bnb.Filters.ShouldBe(new SymbolFilters(null, null, null, new NotionalFilter(0.0001m, null, false, false, 1)));
+        bnb.Filters.ShouldBe(new SymbolFilters(null, null, null, Notional: null, new MinNotionalFilter(0.0001m, false, 1)));
         info.Symbols[2].Status.ShouldBe(SymbolStatus.Unknown);
         info.Symbols[2].Filters.ShouldBe(SymbolFilters.None);
     }

@@ -1,4 +1,5 @@
 using RxTrader.Core;
+using RxTrader.Core.Instruments;
 using RxTrader.Simulator.Matching;
 using static RxTrader.Simulator.Tests.EngineFixture;
 
@@ -94,7 +95,7 @@ public sealed class MarketOrderTests
     [Fact]
     public void QuoteOrderQty_CappedByMarketLotSizeMax()
     {
-        using var f = new EngineFixture(r => r with { MarketLotSize = new LotSizeFilter(0m, 0.5m, 0m) });
+        using var f = new EngineFixture(r => r with { Filters = r.Filters with { MarketLotSize = new QuantityFilter(0m, 0.5m, 0m) } });
         f.Liquidity(Side.Sell, 10m, 100m);
 
         f.Place(Alice, Market(Side.Buy, quote: 100m)).Order.ExecutedQty.ShouldBe(0.5m);
@@ -112,7 +113,7 @@ public sealed class MarketOrderTests
     [Fact]
     public void QuoteOrderQty_BelowOneStep_FilterFailure()
     {
-        using var f = new EngineFixture(r => r with { Notional = null });
+        using var f = new EngineFixture(r => r with { Filters = r.Filters with { Notional = null } });
         f.Liquidity(Side.Sell, 100_000m, 1m);
 
         f.Refused(Alice, Market(Side.Buy, quote: 50m)).ShouldBe(ExchangeErrors.FilterFailure("LOT_SIZE"));
@@ -130,7 +131,7 @@ public sealed class MarketOrderTests
     [Fact]
     public void QuoteOrderQty_NoStepFilter_RoundsDownToBasePrecision()
     {
-        using var f = new EngineFixture(r => r with { LotSize = null, MarketLotSize = null, BaseAssetPrecision = 4 });
+        using var f = new EngineFixture(r => r with { Filters = r.Filters with { LotSize = null, MarketLotSize = null }, BaseAssetPrecision = 4 });
         f.Liquidity(Side.Sell, 3m, 100m);
 
         f.Place(Alice, Market(Side.Buy, quote: 10m)).Order.ExecutedQty.ShouldBe(3.3333m);

@@ -1,5 +1,6 @@
 using Microsoft.Reactive.Testing;
 using RxTrader.Core;
+using RxTrader.Core.Instruments;
 using RxTrader.Simulator.Matching;
 using static RxTrader.Simulator.Tests.EngineFixture;
 

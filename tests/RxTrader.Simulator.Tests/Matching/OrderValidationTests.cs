@@ -1,4 +1,5 @@
 using RxTrader.Core;
+using RxTrader.Core.Instruments;
 using RxTrader.Simulator.Matching;
 using static RxTrader.Simulator.Tests.EngineFixture;
 
@@ -77,7 +78,7 @@ public sealed class OrderValidationTests
     [Fact]
     public void PlaceOrder_MinNotionalLegacyFilter_Applied()
     {
-        using var f = new EngineFixture(r => r with { Notional = null, MinNotional = new MinNotionalFilter(10m, false) });
+        using var f = new EngineFixture(r => r with { Filters = r.Filters with { Notional = null, MinNotional = new MinNotionalFilter(10m, false, 5) } });
 
         f.Refused(Alice, Limit(Side.Buy, 9.99m, 1m)).ShouldBe(ExchangeErrors.FilterFailure("MIN_NOTIONAL"));
         f.Place(Alice, Limit(Side.Buy, 10m, 1m)).Order.Status.ShouldBe(OrderStatus.New);
@@ -86,7 +87,7 @@ public sealed class OrderValidationTests
     [Fact]
     public void PlaceOrder_NotionalMax_Applied()
     {
-        using var f = new EngineFixture(r => r with { Notional = new NotionalFilter(5m, true, 1_000m, false) });
+        using var f = new EngineFixture(r => r with { Filters = r.Filters with { Notional = new NotionalFilter(5m, 1_000m, true, false, 5) } });
 
         f.Refused(Alice, Limit(Side.Buy, 1_000.01m, 1m)).ShouldBe(ExchangeErrors.FilterFailure("NOTIONAL"));
     }
