@@ -9,6 +9,13 @@ public sealed class DependencyDirectionTests
     private static readonly Assembly Core = typeof(RxTrader.Core.Symbol).Assembly;
     private static readonly Assembly Streams = Assembly.Load("RxTrader.Streams");
     private static readonly Assembly Binance = Assembly.Load("RxTrader.Binance");
+    private static readonly Assembly Simulator = Assembly.Load("RxTrader.Simulator");
+
+    private static readonly string[] FrameworkDirectories =
+    [
+        RuntimeEnvironment.GetRuntimeDirectory(),
+        Path.GetDirectoryName(typeof(Microsoft.AspNetCore.Builder.WebApplication).Assembly.Location)!,
+    ];
 
     [Fact]
     public void Core_ReferencesOnlyTheSharedFramework() =>
@@ -24,9 +31,18 @@ public sealed class DependencyDirectionTests
             ["RxTrader.Core", "RxTrader.Streams", "System.Reactive", "Websocket.Client", "Newtonsoft.Json"]);
 
     [Fact]
+    public void Simulator_ReferencesOnlyCoreStreamsBinanceAndRx() =>
+        NonFrameworkReferences(Simulator).ShouldBeSubsetOf(
+            ["RxTrader.Core", "RxTrader.Streams", "RxTrader.Binance", "System.Reactive"]);
+
+    [Fact]
+    public void Core_DoesNotNeedTheWebFramework() =>
+        Core.GetReferencedAssemblies().Select(a => a.Name).ShouldNotContain(n => n!.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+
+    [Fact]
     public void Libraries_ExposeNoPublicMutableStaticState()
     {
-        var offenders = new[] { Core, Streams, Binance }
+        var offenders = new[] { Core, Streams, Binance, Simulator }
             .SelectMany(a => a.GetExportedTypes())
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => !f.IsLiteral && !f.IsInitOnly)
@@ -35,18 +51,9 @@ public sealed class DependencyDirectionTests
         offenders.ShouldBeEmpty();
     }
 
-    private static string[] NonFrameworkReferences(Assembly assembly)
-    {
-        var frameworkDirectory = RuntimeEnvironment.GetRuntimeDirectory();
-        return assembly.GetReferencedAssemblies()
-            .Where(name => !IsInDirectory(name, frameworkDirectory))
+    private static string[] NonFrameworkReferences(Assembly assembly) =>
+        assembly.GetReferencedAssemblies()
+            .Where(name => !FrameworkDirectories.Any(directory => File.Exists(Path.Combine(directory, name.Name + ".dll"))))
             .Select(name => name.Name ?? string.Empty)
             .ToArray();
-    }
-
-    private static bool IsInDirectory(AssemblyName name, string directory)
-    {
-        var path = Path.Combine(directory, name.Name + ".dll");
-        return File.Exists(path);
-    }
 }
