@@ -32,7 +32,8 @@ public sealed partial class BinanceMarketFeed
         client.ReconnectTimeout = null;
         client.ErrorReconnectTimeout = null;
         client.IsTextMessageConversionEnabled = false;
-        client.ConnectTimeout = _options.ConnectTimeout;
+        // The library's own (wall-clock) connect timeout is only a backstop behind the scheduler's.
+        client.ConnectTimeout = _options.ConnectTimeout * 2;
         client.Name = _options.Name;
 
         var connection = new FeedConnection(client, ++_generation);

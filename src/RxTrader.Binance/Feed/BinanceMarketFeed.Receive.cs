@@ -13,14 +13,30 @@ namespace RxTrader.Binance.Feed;
 /// </remarks>
 public sealed partial class BinanceMarketFeed
 {
+    // Serialises decoding: the receive thread of a connection being replaced may overlap the new one's briefly.
+    // Uncontended in steady state (one receive thread), so it costs an interlocked operation per frame.
+    private readonly Lock _receiveGate = new();
     private byte[] _textBuffer = [];
 
     private void OnMessage(FeedConnection connection, ResponseMessage message)
     {
-        if (!connection.IsCurrent)
+        lock (_receiveGate)
         {
-            return;
+            if (connection.IsCurrent)
+            {
+                Receive(connection, message);
+            }
         }
+    }
+
+    private void Receive(FeedConnection connection, ResponseMessage message)
+    {
+        if (!connection.Opened)
+        {
+            // A frame can arrive before the open's continuation runs: report Connected first.
+            OnOpened(connection);
+        }
+
 
         var now = _options.Scheduler.Now;
         connection.LastFrameTicks = now.UtcTicks;

@@ -12,9 +12,16 @@ public sealed class WebSocketServer : IAsyncDisposable
 {
     private readonly Channel<ScriptedSocket> _accepted = Channel.CreateUnbounded<ScriptedSocket>();
     private LoopbackServer? _server;
+    private int _held;
 
     /// <summary>The <c>ws://127.0.0.1:PORT</c> root.</summary>
     public Uri BaseUri { get; private set; } = null!;
+
+    /// <summary>When set, upgrade requests are held open and never answered (a connect that hangs).</summary>
+    public bool HoldUpgrades { get; set; }
+
+    /// <summary>Upgrade requests held so far.</summary>
+    public int HeldUpgrades => Volatile.Read(ref _held);
 
     /// <summary>Starts the server.</summary>
     public static async Task<WebSocketServer> StartAsync()
@@ -60,6 +67,13 @@ public sealed class WebSocketServer : IAsyncDisposable
         if (!context.WebSockets.IsWebSocketRequest)
         {
             context.Response.StatusCode = 400;
+            return;
+        }
+
+        if (HoldUpgrades)
+        {
+            Interlocked.Increment(ref _held);
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(static _ => { }, TaskScheduler.Default);
             return;
         }
 
