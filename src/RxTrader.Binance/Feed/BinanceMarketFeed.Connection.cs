@@ -82,6 +82,7 @@ public sealed partial class BinanceMarketFeed
 
             _everConnected = true;
             Emit(new Connected(now, _options.Name));
+            connection.Resources.Add(connection.SilenceTimer);
             ScheduleSilenceCheck(connection, _options.SilenceTimeout);
             if (_options.RotationInterval is { } rotation)
             {
@@ -94,25 +95,32 @@ public sealed partial class BinanceMarketFeed
     }
 
     private void ScheduleSilenceCheck(FeedConnection connection, TimeSpan due) =>
-        connection.Resources.Add(_options.Scheduler.Schedule(due, () =>
+        connection.SilenceTimer.Disposable = _options.Scheduler.Schedule(due, () =>
         {
-            var silent = _options.Scheduler.Now.UtcTicks - connection.LastFrameTicks;
-            var left = _options.SilenceTimeout.Ticks - silent;
-            if (left > 0)
+            var now = _options.Scheduler.Now.UtcTicks;
+            var left = _options.SilenceTimeout.Ticks - (now - connection.LastFrameTicks);
+            lock (_gate)
             {
-                lock (_gate)
+                // With no stream subscribed nothing is expected, so silence is normal.
+                if (_streams.Count == 0)
+                {
+                    connection.LastFrameTicks = now;
+                    left = _options.SilenceTimeout.Ticks;
+                }
+
+                if (left > 0)
                 {
                     if (connection.IsCurrent)
                     {
                         ScheduleSilenceCheck(connection, TimeSpan.FromTicks(left));
                     }
-                }
 
-                return;
+                    return;
+                }
             }
 
             Drop(connection, DisconnectReason.SilenceTimeout, null);
-        }));
+        });
 
     private void OnTransportDown(FeedConnection connection, DisconnectionInfo info)
     {

@@ -17,6 +17,9 @@ internal sealed class FeedConnection(WebsocketClient client, int generation)
     /// <summary>The client's subscriptions and this connection's timers; disposed when it ends.</summary>
     public CompositeDisposable Resources { get; } = [];
 
+    /// <summary>The pending silence check; replaced when re-armed, so re-arming does not grow <see cref="Resources"/>.</summary>
+    public SerialDisposable SilenceTimer { get; } = new();
+
     /// <summary>Whether the socket opened.</summary>
     public bool Opened { get; set; }
 
