@@ -7,8 +7,13 @@ namespace RxTrader.Binance.Feed;
 /// <summary>Settings of <see cref="BinanceMarketFeed"/>; checked by the feed's constructor.</summary>
 public sealed record BinanceFeedOptions
 {
-    /// <summary>The most streams one Binance connection carries.</summary>
-    public const int MaxStreamsPerConnection = 1024;
+    /// <summary>The most streams one Binance connection carries (binance-wire.md §1.2).</summary>
+    public const int BinanceStreamLimit = 1024;
+
+    /// <summary>The most streams the feed puts on one connection.</summary>
+    /// <value>Default <see cref="BinanceStreamLimit"/> (1024); from 1 to that. <see cref="BinanceMarketFeedGroup"/>
+    /// opens another connection past it.</value>
+    public int StreamsPerConnection { get; init; } = BinanceStreamLimit;
 
     /// <summary>The WebSocket root; the feed appends <c>/stream?streams=…</c>.</summary>
     /// <value>Default <c>wss://stream.binance.com:9443</c>. Tests use <c>ws://127.0.0.1:PORT</c>.</value>
@@ -86,6 +91,8 @@ public sealed record BinanceFeedOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ControlMessagesPerSecond, nameof(ControlMessagesPerSecond));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(ControlMessagesPerSecond, 5, nameof(ControlMessagesPerSecond));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(HandOffCapacity, nameof(HandOffCapacity));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(StreamsPerConnection, nameof(StreamsPerConnection));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(StreamsPerConnection, BinanceStreamLimit, nameof(StreamsPerConnection));
         if (RotationInterval is { } rotation)
         {
             ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(rotation, TimeSpan.Zero, nameof(RotationInterval));

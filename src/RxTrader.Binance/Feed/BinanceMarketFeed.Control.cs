@@ -22,7 +22,8 @@ public sealed partial class BinanceMarketFeed
     /// <returns>The streams that were new.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="streams"/> is null.</exception>
     /// <exception cref="InvalidOperationException">The set would exceed
-    /// <see cref="BinanceFeedOptions.MaxStreamsPerConnection"/> streams (one connection per feed).</exception>
+    /// <see cref="BinanceFeedOptions.StreamsPerConnection"/> streams (one connection per feed; use
+    /// <see cref="BinanceMarketFeedGroup"/> for more).</exception>
     /// <exception cref="ObjectDisposedException">The feed is disposed.</exception>
     public IReadOnlyList<StreamName> Subscribe(IEnumerable<StreamName> streams)
     {
@@ -31,10 +32,10 @@ public sealed partial class BinanceMarketFeed
         {
             ObjectDisposedException.ThrowIf(_state == FeedState.Disposed, this);
             var added = streams.Distinct().Where(s => !_streams.Contains(s)).ToArray();
-            if (_streams.Count + added.Length > BinanceFeedOptions.MaxStreamsPerConnection)
+            if (_streams.Count + added.Length > _options.StreamsPerConnection)
             {
                 throw new InvalidOperationException(
-                    $"A connection carries at most {BinanceFeedOptions.MaxStreamsPerConnection} streams.");
+                    $"This feed carries at most {_options.StreamsPerConnection} streams on its one connection.");
             }
 
             _streams.AddRange(added);
