@@ -61,6 +61,12 @@ public sealed record BinanceFeedOptions
     /// <value>Default 23 h; <c>null</c> disables rotation.</value>
     public TimeSpan? RotationInterval { get; init; } = TimeSpan.FromHours(23);
 
+    /// <summary>The most streams named in the connect URL (and in one SUBSCRIBE); the rest of the set is
+    /// subscribed after the open, in paced SUBSCRIBE messages of this many streams.</summary>
+    /// <value>Default 200 (a URL of about 4 KB; a 1024-stream URL would be about 20 KB, past common request-line
+    /// limits such as Kestrel's 8 KB).</value>
+    public int MaxStreamsPerRequest { get; init; } = 200;
+
     /// <summary>The most control messages (SUBSCRIBE/UNSUBSCRIBE) sent per second; the rest queue.</summary>
     /// <value>Default 4: Binance allows 5 incoming messages per second and the client's pongs count too.</value>
     public int ControlMessagesPerSecond { get; init; } = 4;
@@ -92,6 +98,7 @@ public sealed record BinanceFeedOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(ControlMessagesPerSecond, 5, nameof(ControlMessagesPerSecond));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(HandOffCapacity, nameof(HandOffCapacity));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(StreamsPerConnection, nameof(StreamsPerConnection));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxStreamsPerRequest, nameof(MaxStreamsPerRequest));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(StreamsPerConnection, BinanceStreamLimit, nameof(StreamsPerConnection));
         if (RotationInterval is { } rotation)
         {

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
+using RxTrader.Binance.Wire;
 using RxTrader.Core.Connectivity;
 using Websocket.Client;
 
@@ -25,8 +26,15 @@ public sealed partial class BinanceMarketFeed
     private void ConnectLocked()
     {
         _state = FeedState.Connecting;
-        _pendingControl.Clear(); // the URL below carries the whole current set
-        var url = CombinedStreamUrl.Build(_options.BaseUri, _streams);
+        // The URL and the queued SUBSCRIBEs below carry exactly the current set; older requests are obsolete.
+        _pendingControl.Clear();
+        var inUrl = Math.Min(_streams.Count, _options.MaxStreamsPerRequest);
+        var url = CombinedStreamUrl.Build(_options.BaseUri, _streams.Take(inUrl));
+        foreach (var chunk in _streams.Skip(inUrl).Chunk(_options.MaxStreamsPerRequest))
+        {
+            _pendingControl.Enqueue((ControlMethod.Subscribe, chunk));
+        }
+
         var client = _options.ClientFactory is { } factory ? new WebsocketClient(url, factory) : new WebsocketClient(url);
         client.IsReconnectionEnabled = false;
         client.ReconnectTimeout = null;

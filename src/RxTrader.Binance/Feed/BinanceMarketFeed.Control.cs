@@ -6,9 +6,10 @@ namespace RxTrader.Binance.Feed;
 /// <summary>The stream set and the paced SUBSCRIBE/UNSUBSCRIBE messages that change it on a live connection.</summary>
 /// <remarks>
 /// Each <see cref="Subscribe"/> / <see cref="Unsubscribe"/> call that changes the set queues one control message
-/// (with all its streams). Messages are sent at most <see cref="BinanceFeedOptions.ControlMessagesPerSecond"/> per
-/// second, spaced evenly on the feed's scheduler, and only while connected. A (re)connect clears the queue
-/// because its URL already names the whole current set.
+/// per <see cref="BinanceFeedOptions.MaxStreamsPerRequest"/> streams. Messages are sent at most <see cref="BinanceFeedOptions.ControlMessagesPerSecond"/> per
+/// second, spaced evenly on the feed's scheduler, and only while connected. A (re)connect replaces the queue:
+/// its URL names the first <see cref="BinanceFeedOptions.MaxStreamsPerRequest"/> streams of the current set and
+/// the rest are queued as SUBSCRIBEs.
 /// </remarks>
 public sealed partial class BinanceMarketFeed
 {
@@ -69,7 +70,11 @@ public sealed partial class BinanceMarketFeed
             return;
         }
 
-        _pendingControl.Enqueue((method, streams));
+        foreach (var chunk in streams.Chunk(_options.MaxStreamsPerRequest))
+        {
+            _pendingControl.Enqueue((method, chunk));
+        }
+
         PumpControlLocked();
     }
 

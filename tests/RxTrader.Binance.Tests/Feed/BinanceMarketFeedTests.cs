@@ -99,6 +99,36 @@ public sealed class BinanceMarketFeedTests
     }
 
     [Fact]
+    public async Task LargeSet_UrlCarriesAPrefixAndTheRestIsSubscribedAfterEveryOpen()
+    {
+        await using var server = await WebSocketServer.StartAsync();
+        await using var harness = FeedHarness.Create(server.BaseUri, o => o with { MaxStreamsPerRequest = 2 });
+        string[] symbols = ["AAAUSDT", "BBBUSDT", "CCCUSDT", "DDDUSDT", "EEEUSDT"];
+        harness.Feed.Subscribe(symbols.Select(s => StreamName.Trade(new Symbol(s))));
+        harness.Feed.Start();
+        var first = await server.NextAsync();
+        await Await.UntilAsync(() => first.Received.Count == 2, "two SUBSCRIBEs");
+
+        await first.CloseAsync();
+        var second = await server.NextAsync();
+        await Await.UntilAsync(() => second.Received.Count == 2, "two SUBSCRIBEs after the reconnect");
+
+        foreach (var socket in new[] { first, second })
+        {
+            socket.PathAndQuery.ShouldBe("/stream?streams=aaausdt@trade/bbbusdt@trade");
+            var subscribed = socket.Received.SelectMany(r => Params(r.Text, "SUBSCRIBE")).ToArray();
+            subscribed.ShouldBe(["cccusdt@trade", "dddusdt@trade", "eeeusdt@trade"]);
+        }
+    }
+
+    private static string[] Params(string request, string method)
+    {
+        var root = JsonDocument.Parse(request).RootElement;
+        root.GetProperty("method").GetString().ShouldBe(method);
+        return root.GetProperty("params").EnumerateArray().Select(p => p.GetString()!).ToArray();
+    }
+
+    [Fact]
     public async Task ServerStalls_SilenceTimeoutReconnects()
     {
         await using var server = await WebSocketServer.StartAsync();
