@@ -75,9 +75,13 @@ internal sealed class FeedFrameSink : IMarketFrameSink, IDisposable
         DepthUpdates.OnNext(update);
     }
 
-    // Replies are counted by the decoder; an error reply names a bad stream, which the caller learns from the counters.
+    // Replies are counted by the decoder; errors (e.g. an unknown stream name) are counted here too.
     public void OnControlReply(ControlReply reply)
     {
+        if (reply.Kind == ControlReplyKind.Error)
+        {
+            _statistics.AddControlError();
+        }
     }
 
     public void OnServerShutdown(in ServerShutdown notice) => ShutdownNotice = true;

@@ -12,6 +12,7 @@ public sealed class FeedStatistics
     private long _reconnects;
     private long _gaps;
     private long _controlMessagesSent;
+    private long _controlErrors;
 
     internal FeedStatistics(DecoderCounters decoder)
     {
@@ -32,6 +33,9 @@ public sealed class FeedStatistics
 
     /// <summary>SUBSCRIBE/UNSUBSCRIBE messages sent.</summary>
     public long ControlMessagesSent => Interlocked.Read(ref _controlMessagesSent);
+
+    /// <summary>Error replies to control messages (e.g. <c>invalid stream</c>); the stream stays in the feed's set.</summary>
+    public long ControlErrors => Interlocked.Read(ref _controlErrors);
 
     /// <summary>What the decoder made of the frames: decoded per kind, unknown, malformed.</summary>
     public DecoderCounters Decoder { get; }
@@ -56,4 +60,6 @@ public sealed class FeedStatistics
     internal void AddGap() => Interlocked.Increment(ref _gaps);
 
     internal void AddControlMessage() => Interlocked.Increment(ref _controlMessagesSent);
+
+    internal void AddControlError() => Interlocked.Increment(ref _controlErrors);
 }

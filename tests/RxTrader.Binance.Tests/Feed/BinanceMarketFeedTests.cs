@@ -174,12 +174,14 @@ public sealed class BinanceMarketFeedTests
 
         await socket.SendAsync("{not json");
         await socket.SendAsync("""{"e":"somethingNew","E":1}""");
+        await socket.SendAsync("""{"error":{"code":2,"msg":"Invalid request: invalid stream"},"id":1}""");
         await socket.SendAsync(Payloads.Trade(3));
         await Await.UntilAsync(() => harness.Trades.Count == 1, "trade after bad frames");
 
         harness.Feed.Statistics.Decoder.Malformed.ShouldBe(1);
         harness.Feed.Statistics.Decoder.Unknown.ShouldBe(1);
-        harness.Feed.Statistics.Frames.ShouldBe(3);
+        harness.Feed.Statistics.ControlErrors.ShouldBe(1);
+        harness.Feed.Statistics.Frames.ShouldBe(4);
         harness.EventsOf<Disconnected>().ShouldBeEmpty();
     }
 
