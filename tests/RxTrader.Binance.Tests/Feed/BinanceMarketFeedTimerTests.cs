@@ -1,8 +1,12 @@
+using System.Collections.Concurrent;
+using System.Reactive.Concurrency;
+using Microsoft.Reactive.Testing;
 using RxTrader.Binance.Feed;
 using RxTrader.Binance.Tests.Infrastructure;
 using RxTrader.Binance.Wire;
 using RxTrader.Core;
 using RxTrader.Core.Connectivity;
+using RxTrader.Streams.FlowControl;
 
 namespace RxTrader.Binance.Tests.Feed;
 
@@ -62,6 +66,37 @@ public sealed class BinanceMarketFeedTimerTests
     }
 
     [Fact]
+    public async Task ConnectionRefused_BackoffDelaysRunInVirtualTime()
+    {
+        // The refusals come from real sockets; the delays between attempts are virtual. The test advances the
+        // scheduler only after awaiting the feed's report, so the scheduler is never used by two threads at once.
+        var scheduler = new TestScheduler();
+        var events = new ConcurrentQueue<ConnectionEvent>();
+        using var feed = new BinanceMarketFeed(new BinanceFeedOptions
+        {
+            BaseUri = WebSocketServer.ClosedPort(),
+            Scheduler = scheduler,
+            ConsumerScheduler = ImmediateScheduler.Instance,
+            Backoff = new ExponentialBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(8)),
+            MaxReconnectAttempts = 2,
+        });
+        using var subscription = feed.ConnectionEvents.Subscribe(events.Enqueue);
+        feed.Start();
+        await Await.UntilAsync(() => events.OfType<Reconnecting>().Count() == 1, "first refusal");
+
+        scheduler.AdvanceBy(TimeSpan.FromSeconds(1).Ticks - 1);
+        feed.State.ShouldBe(FeedState.WaitingToReconnect);
+        scheduler.AdvanceBy(1);
+        await Await.UntilAsync(() => events.OfType<Reconnecting>().Count() == 2, "second refusal");
+        scheduler.AdvanceBy(TimeSpan.FromSeconds(2).Ticks);
+        await Await.UntilAsync(() => events.OfType<FeedGaveUp>().Count() == 1, "gave up");
+
+        events.OfType<Reconnecting>().Select(r => (r.Attempt, r.Delay, r.Time.Ticks))
+            .ShouldBe([(1, TimeSpan.FromSeconds(1), 0L), (2, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1).Ticks)]);
+        events.OfType<FeedGaveUp>().Single().Time.Ticks.ShouldBe(TimeSpan.FromSeconds(3).Ticks);
+    }
+
+    [Fact]
     public void Options_OutOfRange_AreRejected()
     {
         var scheduler = System.Reactive.Concurrency.Scheduler.Immediate;
@@ -70,7 +105,7 @@ public sealed class BinanceMarketFeedTimerTests
         Should.Throw<ArgumentOutOfRangeException>(() => new BinanceMarketFeed(valid with { MaxReconnectAttempts = 0 }));
         Should.Throw<ArgumentOutOfRangeException>(() => new BinanceMarketFeed(valid with { ControlMessagesPerSecond = 6 }));
         Should.Throw<ArgumentOutOfRangeException>(() => new BinanceMarketFeed(valid with { SilenceTimeout = TimeSpan.Zero }));
-        Should.Throw<ArgumentOutOfRangeException>(() => new BinanceMarketFeed(valid with { HandOffPolicy = Streams.FlowControl.OverflowPolicy.ConflatePerKey }));
+        Should.Throw<ArgumentOutOfRangeException>(() => new BinanceMarketFeed(valid with { HandOffPolicy = OverflowPolicy.ConflatePerKey }));
         Should.Throw<ArgumentException>(() => new BinanceMarketFeed(valid with { BaseUri = new Uri("http://127.0.0.1") }));
         using var feed = new BinanceMarketFeed(valid);
         feed.State.ShouldBe(FeedState.Idle);
