@@ -28,7 +28,11 @@ public sealed class DependencyDirectionTests
     [Fact]
     public void Binance_ReferencesOnlyCoreStreamsAndItsTransportPackages() =>
         NonFrameworkReferences(Binance).ShouldBeSubsetOf(
-            ["RxTrader.Core", "RxTrader.Streams", "System.Reactive", "Websocket.Client", "Newtonsoft.Json"]);
+        [
+            "RxTrader.Core", "RxTrader.Streams", "System.Reactive", "Websocket.Client", "Newtonsoft.Json",
+            // Every WebsocketClient constructor has an optional RecyclableMemoryStreamManager parameter.
+            "Microsoft.IO.RecyclableMemoryStream",
+        ]);
 
     [Fact]
     public void Simulator_ReferencesOnlyCoreStreamsBinanceAndRx() =>

@@ -1,0 +1,65 @@
+using RxTrader.Binance.Wire;
+using RxTrader.Streams.FlowControl;
+
+namespace RxTrader.Binance.Feed;
+
+/// <summary>Live counters of a <see cref="BinanceMarketFeed"/>, readable from any thread; meant for metrics export.</summary>
+/// <remarks>Each value is read atomically; values read one after another may be from different moments.</remarks>
+public sealed class FeedStatistics
+{
+    private long _frames;
+    private long _bytes;
+    private long _reconnects;
+    private long _gaps;
+    private long _controlMessagesSent;
+    private long _controlErrors;
+
+    internal FeedStatistics(DecoderCounters decoder)
+    {
+        Decoder = decoder;
+    }
+
+    /// <summary>Frames received, all kinds.</summary>
+    public long Frames => Interlocked.Read(ref _frames);
+
+    /// <summary>Payload bytes received.</summary>
+    public long Bytes => Interlocked.Read(ref _bytes);
+
+    /// <summary>Connections opened after the first one.</summary>
+    public long Reconnects => Interlocked.Read(ref _reconnects);
+
+    /// <summary><see cref="Core.Connectivity.Gap"/> events reported.</summary>
+    public long Gaps => Interlocked.Read(ref _gaps);
+
+    /// <summary>SUBSCRIBE/UNSUBSCRIBE messages sent.</summary>
+    public long ControlMessagesSent => Interlocked.Read(ref _controlMessagesSent);
+
+    /// <summary>Error replies to control messages (e.g. <c>invalid stream</c>); the stream stays in the feed's set.</summary>
+    public long ControlErrors => Interlocked.Read(ref _controlErrors);
+
+    /// <summary>What the decoder made of the frames: decoded per kind, unknown, malformed.</summary>
+    public DecoderCounters Decoder { get; }
+
+    /// <summary>The hand-off queues of all subscribers together: received, delivered, dropped, depth.</summary>
+    public BoundedHandOffStatistics HandOff { get; } = new();
+
+    /// <summary>Receive time (feed scheduler) minus the exchange's event time, for payloads that carry one.</summary>
+    public LatencyHistogram EventLatency { get; } = new();
+
+    /// <summary>Receive time minus the trade time of trades and aggregate trades (matching-engine to us).</summary>
+    public LatencyHistogram TradeLag { get; } = new();
+
+    internal void AddFrame(int bytes)
+    {
+        Interlocked.Increment(ref _frames);
+        Interlocked.Add(ref _bytes, bytes);
+    }
+
+    internal void AddReconnect() => Interlocked.Increment(ref _reconnects);
+
+    internal void AddGap() => Interlocked.Increment(ref _gaps);
+
+    internal void AddControlMessage() => Interlocked.Increment(ref _controlMessagesSent);
+
+    internal void AddControlError() => Interlocked.Increment(ref _controlErrors);
+}
