@@ -37,8 +37,10 @@ public sealed partial class MarketDataFallback
         if (_pollCancellation is { } cancellation)
         {
             _pollCancellation = null;
+
+            // Not disposed: a poll that passed its check may still be handing the token to the source. Without a
+            // timer (no CancelAfter) the source holds no unmanaged resource.
             cancellation.Cancel();
-            cancellation.Dispose();
         }
     }
 

@@ -173,6 +173,45 @@ public sealed class MarketDataFallbackTests : ReactiveTest
     }
 
     [Fact]
+    public void SwitchBack_WithPollInFlight_CancelsItAndDropsItsAnswer()
+    {
+        var slow = new TaskCompletionSource<RestResult<BookTicker>>();
+        _scheduler.ScheduleAbsolute(Ms(8500), () => slow.TrySetResult(new RestResult<BookTicker>.Ok(Book(Btc, 1))));
+        _source.BookTickerTask = (_, _) => slow.Task;
+        var fallback = Run(
+            [],
+            [OnNext(Ms(7500), Book(Btc, 2))],
+            [OnNext<ConnectionEvent>(Seconds(1), Down(1)), OnNext<ConnectionEvent>(Seconds(7), new Fresh(At(Seconds(7)), "feed", TimeSpan.FromSeconds(6)))],
+            disposeAt: Seconds(20));
+
+        _source.Tokens.ShouldHaveSingleItem().IsCancellationRequested.ShouldBeTrue();
+        _booksOut.Messages.AssertEqual(OnNext(Ms(7500), Book(Btc, 2)), OnCompleted<BookTicker>(Seconds(20)));
+        _source.BookTickerCalls.ShouldBe([P(6)]);
+        fallback.Statistics.PollsFaulted.ShouldBe(0);
+    }
+
+    [Fact]
+    public void FeedGaveUp_SeveralSymbols_EachPolled()
+    {
+        var eth = new Symbol("ETHUSDT");
+        _candles = _scheduler.CreateHotObservable<Candle>();
+        _books = _scheduler.CreateHotObservable<BookTicker>();
+        _events = _scheduler.CreateHotObservable(
+            OnNext<ConnectionEvent>(Seconds(1), new RxTrader.Binance.Feed.FeedGaveUp(At(Seconds(1)), "feed", 10)));
+        using var fallback = new MarketDataFallback(
+            _candles, _books, _events, _source, [Btc, eth, Btc], _scheduler,
+            new MarketDataFallbackOptions { SwitchAfter = TimeSpan.FromSeconds(2), Name = "btc-eth" });
+        var switches = _scheduler.CreateObserver<FallbackSwitch>();
+        fallback.Switches.ValidateGrammar().Subscribe(switches);
+        fallback.Start();
+        _scheduler.AdvanceTo(Ms(3500));
+
+        switches.Messages.AssertEqual(
+            OnNext(Seconds(3), new FallbackSwitch(At(Seconds(3)), "btc-eth", FallbackMode.Rest, "FeedGaveUp for 00:00:02")));
+        _source.Symbols.ShouldBe([Btc, eth]);
+    }
+
+    [Fact]
     public void Candles_AcrossSwitches_ClosedOnesEmittedOnce()
     {
         _source.Klines = static (_, time) => new RestResult<ImmutableArray<Candle>>.Ok(

@@ -18,6 +18,10 @@ internal sealed class ScriptedFallbackSource(TestScheduler scheduler) : IFallbac
 
     public List<long> BookTickerCalls { get; } = [];
 
+    public List<Symbol> Symbols { get; } = [];
+
+    public List<CancellationToken> Tokens { get; } = [];
+
     public Func<Symbol, long, RestResult<ImmutableArray<Candle>>> Klines { get; set; } =
         static (_, _) => new RestResult<ImmutableArray<Candle>>.Ok([]);
 
@@ -37,6 +41,8 @@ internal sealed class ScriptedFallbackSource(TestScheduler scheduler) : IFallbac
     public Task<RestResult<BookTicker>> GetBookTickerAsync(Symbol symbol, CancellationToken cancellationToken)
     {
         BookTickerCalls.Add(scheduler.Clock);
+        Symbols.Add(symbol);
+        Tokens.Add(cancellationToken);
         return BookTickerTask?.Invoke(symbol, scheduler.Clock) ?? Task.FromResult(BookTicker(symbol, scheduler.Clock));
     }
 }
