@@ -23,6 +23,9 @@ public sealed partial class BinanceMarketFeed
     private bool _everConnected;
     private DateTimeOffset? _lastFrameTime;
 
+    // The set when the last connection that carried data dropped: the streams a Gap is reported for.
+    private readonly HashSet<StreamName> _streamsAtDrop = [];
+
     private void ConnectLocked()
     {
         _state = FeedState.Connecting;
@@ -159,6 +162,12 @@ public sealed partial class BinanceMarketFeed
             if (connection.Opened)
             {
                 Emit(new Disconnected(now, _options.Name, reason, detail));
+            }
+
+            if (connection.SawData)
+            {
+                _streamsAtDrop.Clear();
+                _streamsAtDrop.UnionWith(_streams);
             }
 
             ScheduleReconnectLocked(reason, now);

@@ -9,7 +9,7 @@ namespace RxTrader.Binance.Feed;
 /// <summary>The receive path: count, decode into the hand-offs, close gaps, react to <c>serverShutdown</c>.</summary>
 /// <remarks>
 /// Runs on the socket's receive thread, one frame at a time. It takes the gate only for the first market payload
-/// of a connection (to report the <see cref="Gap"/>) and for a shutdown notice.
+/// of a connection (to report the per-stream <see cref="Gap"/>s) and for a shutdown notice.
 /// </remarks>
 public sealed partial class BinanceMarketFeed
 {
@@ -68,9 +68,19 @@ public sealed partial class BinanceMarketFeed
             connection.SawData = true;
             if (_lastFrameTime is { } from && connection.IsCurrent)
             {
+                // One Gap per stream that lost data: in the set at the drop and still in it now.
                 Statistics.AddGap();
-                Emit(new Gap(now, _options.Name, from, now));
+                foreach (var stream in _streams)
+                {
+                    if (_streamsAtDrop.Contains(stream))
+                    {
+                        Statistics.AddStreamGap();
+                        Emit(new Gap(now, stream.ToString(), from, now));
+                    }
+                }
             }
+
+            _streamsAtDrop.Clear();
         }
     }
 
