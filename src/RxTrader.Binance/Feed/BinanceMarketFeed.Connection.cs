@@ -31,6 +31,7 @@ public sealed partial class BinanceMarketFeed
         _state = FeedState.Connecting;
         // The URL and the queued SUBSCRIBEs below carry exactly the current set; older requests are obsolete.
         _pendingControl.Clear();
+        _awaitingReply.Clear(); // replies of the old connection are ignored
         var inUrl = Math.Min(_streams.Count, _options.MaxStreamsPerRequest);
         var url = CombinedStreamUrl.Build(_options.BaseUri, _streams.Take(inUrl));
         foreach (var chunk in _streams.Skip(inUrl).Chunk(_options.MaxStreamsPerRequest))

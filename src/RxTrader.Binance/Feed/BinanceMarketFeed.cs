@@ -88,7 +88,7 @@ public sealed partial class BinanceMarketFeed : IDisposable
     /// <see cref="Connected"/>, <see cref="Disconnected"/> (with the reason), <see cref="Reconnecting"/>,
     /// <see cref="Gap"/> (one per stream that lost data, <c>Source</c> = the stream name, e.g. <c>btcusdt@trade</c>:
     /// from the last payload before a drop to the first payload after it), <see cref="Stale"/> /
-    /// <see cref="Fresh"/> (no frame for <see cref="BinanceFeedOptions.StaleAfter"/>) and <see cref="FeedGaveUp"/>.
+    /// <see cref="Fresh"/> (no frame for <see cref="BinanceFeedOptions.StaleAfter"/>), <see cref="SubscriptionRejected"/> and <see cref="FeedGaveUp"/>.
     /// </summary>
     public IObservable<ConnectionEvent> ConnectionEvents { get; }
 

@@ -39,7 +39,8 @@ public sealed class FeedStatistics
     /// <summary>SUBSCRIBE/UNSUBSCRIBE messages sent.</summary>
     public long ControlMessagesSent => Interlocked.Read(ref _controlMessagesSent);
 
-    /// <summary>Error replies to control messages (e.g. <c>invalid stream</c>); the stream stays in the feed's set.</summary>
+    /// <summary>Error replies to control messages (e.g. <c>invalid stream</c>); those answering a SUBSCRIBE are
+    /// also reported as <see cref="SubscriptionRejected"/>.</summary>
     public long ControlErrors => Interlocked.Read(ref _controlErrors);
 
     /// <summary>What the decoder made of the frames: decoded per kind, unknown, malformed.</summary>

@@ -153,6 +153,8 @@ public sealed class BinanceMarketFeedTests
         }
     }
 
+    private static long Id(string request) => JsonDocument.Parse(request).RootElement.GetProperty("id").GetInt64();
+
     private static string[] Params(string request, string method)
     {
         var root = JsonDocument.Parse(request).RootElement;
@@ -215,6 +217,40 @@ public sealed class BinanceMarketFeedTests
         harness.Feed.Statistics.ControlErrors.ShouldBe(1);
         harness.Feed.Statistics.Frames.ShouldBe(4);
         harness.EventsOf<Disconnected>().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task SubscribeRejected_ReportsTheRequestsStreamsAndDropsThemFromTheSet()
+    {
+        var bad = StreamName.Trade(new Symbol("NOPEUSDT"));
+        var eth = StreamName.Trade(new Symbol("ETHUSDT"));
+        await using var server = await WebSocketServer.StartAsync();
+        await using var harness = FeedHarness.Create(server.BaseUri);
+        harness.Feed.Subscribe([BtcTrade]);
+        harness.Feed.Start();
+        var first = await server.NextAsync();
+        await Await.UntilAsync(() => harness.EventsOf<Connected>().Count == 1, "connected");
+
+        harness.Feed.Subscribe([bad]);
+        harness.Feed.Subscribe([eth]);
+        await Await.UntilAsync(() => first.Received.Count == 2, "two SUBSCRIBEs");
+        var badId = Id(first.Received[0].Text);
+        var ethId = Id(first.Received[1].Text);
+        await first.SendAsync($$"""{"result":null,"id":{{ethId}}}""");
+        await first.SendAsync($$"""{"error":{"code":2,"msg":"Invalid request: invalid stream"},"id":{{badId}}}""");
+        await Await.UntilAsync(() => harness.EventsOf<SubscriptionRejected>().Count == 1, "rejection");
+
+        var rejected = harness.EventsOf<SubscriptionRejected>().Single();
+        rejected.Streams.ShouldBe([bad]);
+        (rejected.Code, rejected.Message, rejected.RequestId).ShouldBe((2, "Invalid request: invalid stream", badId));
+        rejected.Source.ShouldBe(harness.EventsOf<Connected>().Single().Source);
+        harness.Feed.Streams.ShouldBe([BtcTrade, eth]);
+        harness.Feed.Statistics.ControlErrors.ShouldBe(1);
+
+        // Not resubscribed: the reconnect opens the set without it.
+        await first.CloseAsync();
+        var second = await server.NextAsync();
+        second.PathAndQuery.ShouldBe("/stream?streams=btcusdt@trade/ethusdt@trade");
     }
 
     [Fact]
