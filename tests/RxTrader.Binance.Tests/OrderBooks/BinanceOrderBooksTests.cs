@@ -58,6 +58,18 @@ public sealed class BinanceOrderBooksTests
     }
 
     [Fact]
+    public async Task FromFeed_OnAConnectedFeed_SubscribesLiveAndSyncs()
+    {
+        await using var rig = await Rig.StartAsync(null, connectFirst: true, CannedResponse.Json(Snapshot(100, ask: "4.01")));
+        await Await.UntilAsync(() => rig.Socket.Received.Count == 1, "SUBSCRIBE");
+        await rig.Socket.SendAsync(Diff(95, 101, bid: ("4.00", "5")));
+        await Await.UntilAsync(() => rig.Sync.State == OrderBookSyncState.Synced, "synced");
+
+        rig.Socket.PathAndQuery.ShouldBe("/stream?streams=");
+        rig.Socket.Received[0].Text.ShouldContain("btcusdt@depth@100ms");
+    }
+
+    [Fact]
     public void SnapshotBackoff_DoublesFromOneSecondToThirty()
     {
         int[] attempts = [1, 2, 5, 6, 20];
@@ -108,20 +120,32 @@ public sealed class BinanceOrderBooksTests
         public ConcurrentQueue<OrderBookStatus> Statuses { get; } = new();
 
         public static Task<Rig> StartAsync(params string[] snapshots) =>
-            StartAsync(null, [.. snapshots.Select(s => CannedResponse.Json(s))]);
+            StartAsync(null, connectFirst: false, [.. snapshots.Select(s => CannedResponse.Json(s))]);
 
-        public static async Task<Rig> StartAsync(OrderBookSynchronizerOptions? options, params CannedResponse[] snapshots)
+        public static Task<Rig> StartAsync(OrderBookSynchronizerOptions? options, params CannedResponse[] snapshots) =>
+            StartAsync(options, connectFirst: false, snapshots);
+
+        public static async Task<Rig> StartAsync(
+            OrderBookSynchronizerOptions? options, bool connectFirst, params CannedResponse[] snapshots)
         {
             var sockets = await WebSocketServer.StartAsync();
             var server = await LoopbackServer.StartAsync(app => new ScriptedRoute(snapshots).MapTo(app, "/api/v3/depth"));
             var rest = new BinanceRestClient(new BinanceRestOptions { BaseAddress = server.BaseAddress }, TimeProvider.System);
             var harness = FeedHarness.Create(sockets.BaseUri);
             var scheduler = new EventLoopScheduler();
+            ScriptedSocket? socket = null;
+            if (connectFirst)
+            {
+                harness.Feed.Start();
+                socket = await sockets.NextAsync();
+                await Await.UntilAsync(() => harness.Feed.State == Binance.Feed.FeedState.Connected, "feed connected");
+            }
+
             var sync = BinanceOrderBooks.FromFeed(harness.Feed, rest, Btc, scheduler, options);
             var rig = new Rig(sockets, server, rest, harness, scheduler, sync);
             sync.Start();
             harness.Feed.Start();
-            rig.Socket = await sockets.NextAsync();
+            rig.Socket = socket ?? await sockets.NextAsync();
             await Await.UntilAsync(() => sync.State == OrderBookSyncState.Syncing, "syncing");
             return rig;
         }
