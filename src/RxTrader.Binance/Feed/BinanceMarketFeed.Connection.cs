@@ -23,11 +23,15 @@ public sealed partial class BinanceMarketFeed
     private bool _everConnected;
     private DateTimeOffset? _lastFrameTime;
 
+    // The set when the last connection that carried data dropped: the streams a Gap is reported for.
+    private readonly HashSet<StreamName> _streamsAtDrop = [];
+
     private void ConnectLocked()
     {
         _state = FeedState.Connecting;
         // The URL and the queued SUBSCRIBEs below carry exactly the current set; older requests are obsolete.
         _pendingControl.Clear();
+        _awaitingReply.Clear(); // replies of the old connection are ignored
         var inUrl = Math.Min(_streams.Count, _options.MaxStreamsPerRequest);
         var url = CombinedStreamUrl.Build(_options.BaseUri, _streams.Take(inUrl));
         foreach (var chunk in _streams.Skip(inUrl).Chunk(_options.MaxStreamsPerRequest))
@@ -159,6 +163,12 @@ public sealed partial class BinanceMarketFeed
             if (connection.Opened)
             {
                 Emit(new Disconnected(now, _options.Name, reason, detail));
+            }
+
+            if (connection.SawData)
+            {
+                _streamsAtDrop.Clear();
+                _streamsAtDrop.UnionWith(_streams);
             }
 
             ScheduleReconnectLocked(reason, now);

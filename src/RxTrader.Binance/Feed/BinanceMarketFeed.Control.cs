@@ -9,7 +9,8 @@ namespace RxTrader.Binance.Feed;
 /// per <see cref="BinanceFeedOptions.MaxStreamsPerRequest"/> streams. Messages are sent at most <see cref="BinanceFeedOptions.ControlMessagesPerSecond"/> per
 /// second, spaced evenly on the feed's scheduler, and only while connected. A (re)connect replaces the queue:
 /// its URL names the first <see cref="BinanceFeedOptions.MaxStreamsPerRequest"/> streams of the current set and
-/// the rest are queued as SUBSCRIBEs.
+/// the rest are queued as SUBSCRIBEs. An error reply to a SUBSCRIBE removes its streams from the set and is
+/// reported as <see cref="SubscriptionRejected"/>.
 /// </remarks>
 public sealed partial class BinanceMarketFeed
 {
@@ -17,6 +18,9 @@ public sealed partial class BinanceMarketFeed
     private IDisposable? _controlTimer;
     private DateTimeOffset _nextControlSlot = DateTimeOffset.MinValue;
     private long _nextRequestId;
+
+    // Requests sent on the current connection and not answered yet, by id; every request gets one reply.
+    private readonly Dictionary<long, (ControlMethod Method, StreamName[] Streams)> _awaitingReply = [];
 
     /// <summary>Adds streams to the set; those already in it are ignored.</summary>
     /// <param name="streams">The streams.</param>
@@ -93,12 +97,31 @@ public sealed partial class BinanceMarketFeed
         }
 
         var (method, streams) = _pendingControl.Dequeue();
-        _connection.Client.SendAsText(ControlRequestWriter.ToUtf8(method, streams, ++_nextRequestId));
+        _awaitingReply[++_nextRequestId] = (method, streams);
+        _connection.Client.SendAsText(ControlRequestWriter.ToUtf8(method, streams, _nextRequestId));
         Statistics.AddControlMessage();
         _nextControlSlot = now + TimeSpan.FromTicks(TimeSpan.TicksPerSecond / _options.ControlMessagesPerSecond);
         if (_pendingControl.Count > 0)
         {
             _controlTimer = _options.Scheduler.Schedule(_nextControlSlot - now, OnControlSlot);
+        }
+    }
+
+    // An error reply to a SUBSCRIBE removes the request's streams from the set and is reported; other replies
+    // only settle their request (errors to anything else, or without a known id, are counted, not reported).
+    private void OnControlReply(ControlReply reply, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            if (reply.Id is not { } id || !_awaitingReply.Remove(id, out var request)
+                || reply is not { Kind: ControlReplyKind.Error, Error: { } error } || request.Method != ControlMethod.Subscribe
+                || _state == FeedState.Disposed)
+            {
+                return;
+            }
+
+            var removed = request.Streams.Where(_streams.Remove).ToArray();
+            Emit(new SubscriptionRejected(now, _options.Name, removed, error.Code, error.Message, id));
         }
     }
 

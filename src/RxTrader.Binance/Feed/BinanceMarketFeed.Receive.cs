@@ -9,7 +9,7 @@ namespace RxTrader.Binance.Feed;
 /// <summary>The receive path: count, decode into the hand-offs, close gaps, react to <c>serverShutdown</c>.</summary>
 /// <remarks>
 /// Runs on the socket's receive thread, one frame at a time. It takes the gate only for the first market payload
-/// of a connection (to report the <see cref="Gap"/>) and for a shutdown notice.
+/// of a connection (to report the per-stream <see cref="Gap"/>s), for control replies and for a shutdown notice.
 /// </remarks>
 public sealed partial class BinanceMarketFeed
 {
@@ -45,6 +45,7 @@ public sealed partial class BinanceMarketFeed
         _frameSignal.OnNext(Unit.Default);
         _sink.ReceivedAt = now;
         _sink.ShutdownNotice = false;
+        _sink.Reply = null;
         var status = _decoder.Decode(frame, _sink);
         if (status == DecodeStatus.Decoded)
         {
@@ -54,6 +55,10 @@ public sealed partial class BinanceMarketFeed
             }
 
             _lastFrameTime = now;
+        }
+        else if (_sink.Reply is { } reply)
+        {
+            OnControlReply(reply, now);
         }
         else if (_sink.ShutdownNotice)
         {
@@ -68,9 +73,19 @@ public sealed partial class BinanceMarketFeed
             connection.SawData = true;
             if (_lastFrameTime is { } from && connection.IsCurrent)
             {
+                // One Gap per stream that lost data: in the set at the drop and still in it now.
                 Statistics.AddGap();
-                Emit(new Gap(now, _options.Name, from, now));
+                foreach (var stream in _streams)
+                {
+                    if (_streamsAtDrop.Contains(stream))
+                    {
+                        Statistics.AddStreamGap();
+                        Emit(new Gap(now, stream.ToString(), from, now));
+                    }
+                }
             }
+
+            _streamsAtDrop.Clear();
         }
     }
 

@@ -86,8 +86,9 @@ public sealed partial class BinanceMarketFeed : IDisposable
 
     /// <summary>
     /// <see cref="Connected"/>, <see cref="Disconnected"/> (with the reason), <see cref="Reconnecting"/>,
-    /// <see cref="Gap"/> (last frame before a drop to the first data after it), <see cref="Stale"/> /
-    /// <see cref="Fresh"/> (no frame for <see cref="BinanceFeedOptions.StaleAfter"/>) and <see cref="FeedGaveUp"/>.
+    /// <see cref="Gap"/> (one per stream that lost data, <c>Source</c> = the stream name, e.g. <c>btcusdt@trade</c>:
+    /// from the last payload before a drop to the first payload after it), <see cref="Stale"/> /
+    /// <see cref="Fresh"/> (no frame for <see cref="BinanceFeedOptions.StaleAfter"/>), <see cref="SubscriptionRejected"/> and <see cref="FeedGaveUp"/>.
     /// </summary>
     public IObservable<ConnectionEvent> ConnectionEvents { get; }
 

@@ -75,9 +75,13 @@ internal sealed class FeedFrameSink : IMarketFrameSink, IDisposable
         DepthUpdates.OnNext(update);
     }
 
+    /// <summary>The control reply of the current frame, if it was one; reset before each decode.</summary>
+    public ControlReply? Reply { get; set; }
+
     // Replies are counted by the decoder; errors (e.g. an unknown stream name) are counted here too.
     public void OnControlReply(ControlReply reply)
     {
+        Reply = reply;
         if (reply.Kind == ControlReplyKind.Error)
         {
             _statistics.AddControlError();

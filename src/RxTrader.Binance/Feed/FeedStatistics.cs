@@ -11,6 +11,7 @@ public sealed class FeedStatistics
     private long _bytes;
     private long _reconnects;
     private long _gaps;
+    private long _streamGaps;
     private long _controlMessagesSent;
     private long _controlErrors;
 
@@ -28,13 +29,18 @@ public sealed class FeedStatistics
     /// <summary>Connections opened after the first one.</summary>
     public long Reconnects => Interlocked.Read(ref _reconnects);
 
-    /// <summary><see cref="Core.Connectivity.Gap"/> events reported.</summary>
+    /// <summary>Reconnects that lost data: a drop after data, closed by the first data of a later connection.</summary>
+    /// <remarks>Each reports one <see cref="Core.Connectivity.Gap"/> per affected stream (<see cref="StreamGaps"/>).</remarks>
     public long Gaps => Interlocked.Read(ref _gaps);
+
+    /// <summary><see cref="Core.Connectivity.Gap"/> events reported, one per stream per <see cref="Gaps">gap</see>.</summary>
+    public long StreamGaps => Interlocked.Read(ref _streamGaps);
 
     /// <summary>SUBSCRIBE/UNSUBSCRIBE messages sent.</summary>
     public long ControlMessagesSent => Interlocked.Read(ref _controlMessagesSent);
 
-    /// <summary>Error replies to control messages (e.g. <c>invalid stream</c>); the stream stays in the feed's set.</summary>
+    /// <summary>Error replies to control messages (e.g. <c>invalid stream</c>); those answering a SUBSCRIBE are
+    /// also reported as <see cref="SubscriptionRejected"/>.</summary>
     public long ControlErrors => Interlocked.Read(ref _controlErrors);
 
     /// <summary>What the decoder made of the frames: decoded per kind, unknown, malformed.</summary>
@@ -58,6 +64,8 @@ public sealed class FeedStatistics
     internal void AddReconnect() => Interlocked.Increment(ref _reconnects);
 
     internal void AddGap() => Interlocked.Increment(ref _gaps);
+
+    internal void AddStreamGap() => Interlocked.Increment(ref _streamGaps);
 
     internal void AddControlMessage() => Interlocked.Increment(ref _controlMessagesSent);
 

@@ -83,19 +83,51 @@ public sealed class BinanceMarketFeedTests
         await first.CloseAsync();
         var second = await server.NextAsync();
         await second.SendAsync(Payloads.Trade(2));
-        await Await.UntilAsync(() => harness.EventsOf<Gap>().Count == 1, "gap");
+        await Await.UntilAsync(() => harness.EventsOf<Gap>().Count == 2, "gaps");
 
         second.PathAndQuery.ShouldBe(first.PathAndQuery);
         harness.Events.Select(e => e.GetType().Name).Where(n => n != nameof(Stale) && n != nameof(Fresh))
-            .ShouldBe(["Connected", "Disconnected", "Reconnecting", "Connected", "Gap"]);
+            .ShouldBe(["Connected", "Disconnected", "Reconnecting", "Connected", "Gap", "Gap"]);
         harness.EventsOf<Disconnected>().Single().Reason.ShouldBe(DisconnectReason.ServerClosed);
         harness.EventsOf<Reconnecting>().Single().Attempt.ShouldBe(1);
-        var gap = harness.EventsOf<Gap>().Single();
-        gap.From.ShouldBeLessThanOrEqualTo(gap.To);
-        gap.To.ShouldBeLessThanOrEqualTo(gap.Time);
+        var gaps = harness.EventsOf<Gap>();
+        gaps.Select(g => g.Source).ShouldBe(["btcusdt@trade", "btcusdt@bookTicker"]);
+        gaps[0].From.ShouldBeLessThanOrEqualTo(gaps[0].To);
+        gaps[0].To.ShouldBeLessThanOrEqualTo(gaps[0].Time);
+        gaps[1].ShouldBe(gaps[0] with { Source = "btcusdt@bookTicker" });
         harness.Feed.Statistics.Reconnects.ShouldBe(1);
         harness.Feed.Statistics.Gaps.ShouldBe(1);
+        harness.Feed.Statistics.StreamGaps.ShouldBe(2);
         harness.Trades.Select(t => t.TradeId).ShouldBe([1L, 2L]);
+    }
+
+    [Fact]
+    public async Task Reconnect_WithChangedSet_ReportsAGapPerStreamSubscribedBeforeTheDropAndStillSubscribed()
+    {
+        var eth = StreamName.Trade(new Symbol("ETHUSDT"));
+        var sol = StreamName.Trade(new Symbol("SOLUSDT"));
+        var xrp = StreamName.Trade(new Symbol("XRPUSDT"));
+        await using var server = await WebSocketServer.StartAsync();
+        await using var harness = FeedHarness.Create(server.BaseUri);
+        harness.Feed.Subscribe([BtcTrade, eth, sol, BtcBook]);
+        harness.Feed.Start();
+        var first = await server.NextAsync();
+        await first.SendAsync(Payloads.Trade(1));
+        await Await.UntilAsync(() => harness.Trades.Count == 1, "first trade");
+
+        await first.CloseAsync();
+        await Await.UntilAsync(() => harness.EventsOf<Disconnected>().Count == 1, "disconnected");
+        harness.Feed.Unsubscribe([eth]);
+        harness.Feed.Subscribe([xrp]);
+        var second = await server.NextAsync();
+        await second.SendAsync(Payloads.Trade(2));
+        await Await.UntilAsync(() => harness.Trades.Count == 2, "second trade");
+
+        // ETH left the set (nobody wants it), XRP joined after the drop (it had nothing to lose).
+        harness.EventsOf<Gap>().Select(g => g.Source).ShouldBe(["btcusdt@trade", "solusdt@trade", "btcusdt@bookTicker"]);
+        harness.EventsOf<Gap>().Select(g => (g.From, g.To)).Distinct().Count().ShouldBe(1);
+        harness.Feed.Statistics.Gaps.ShouldBe(1);
+        harness.Feed.Statistics.StreamGaps.ShouldBe(3);
     }
 
     [Fact]
@@ -120,6 +152,8 @@ public sealed class BinanceMarketFeedTests
             subscribed.ShouldBe(["cccusdt@trade", "dddusdt@trade", "eeeusdt@trade"]);
         }
     }
+
+    private static long Id(string request) => JsonDocument.Parse(request).RootElement.GetProperty("id").GetInt64();
 
     private static string[] Params(string request, string method)
     {
@@ -183,6 +217,40 @@ public sealed class BinanceMarketFeedTests
         harness.Feed.Statistics.ControlErrors.ShouldBe(1);
         harness.Feed.Statistics.Frames.ShouldBe(4);
         harness.EventsOf<Disconnected>().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task SubscribeRejected_ReportsTheRequestsStreamsAndDropsThemFromTheSet()
+    {
+        var bad = StreamName.Trade(new Symbol("NOPEUSDT"));
+        var eth = StreamName.Trade(new Symbol("ETHUSDT"));
+        await using var server = await WebSocketServer.StartAsync();
+        await using var harness = FeedHarness.Create(server.BaseUri);
+        harness.Feed.Subscribe([BtcTrade]);
+        harness.Feed.Start();
+        var first = await server.NextAsync();
+        await Await.UntilAsync(() => harness.EventsOf<Connected>().Count == 1, "connected");
+
+        harness.Feed.Subscribe([bad]);
+        harness.Feed.Subscribe([eth]);
+        await Await.UntilAsync(() => first.Received.Count == 2, "two SUBSCRIBEs");
+        var badId = Id(first.Received[0].Text);
+        var ethId = Id(first.Received[1].Text);
+        await first.SendAsync($$"""{"result":null,"id":{{ethId}}}""");
+        await first.SendAsync($$"""{"error":{"code":2,"msg":"Invalid request: invalid stream"},"id":{{badId}}}""");
+        await Await.UntilAsync(() => harness.EventsOf<SubscriptionRejected>().Count == 1, "rejection");
+
+        var rejected = harness.EventsOf<SubscriptionRejected>().Single();
+        rejected.Streams.ShouldBe([bad]);
+        (rejected.Code, rejected.Message, rejected.RequestId).ShouldBe((2, "Invalid request: invalid stream", badId));
+        rejected.Source.ShouldBe(harness.EventsOf<Connected>().Single().Source);
+        harness.Feed.Streams.ShouldBe([BtcTrade, eth]);
+        harness.Feed.Statistics.ControlErrors.ShouldBe(1);
+
+        // Not resubscribed: the reconnect opens the set without it.
+        await first.CloseAsync();
+        var second = await server.NextAsync();
+        second.PathAndQuery.ShouldBe("/stream?streams=btcusdt@trade/ethusdt@trade");
     }
 
     [Fact]
