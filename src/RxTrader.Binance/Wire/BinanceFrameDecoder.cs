@@ -63,6 +63,11 @@ public sealed partial class BinanceFrameDecoder
             return Malformed(frame, MalformedReason.TooLarge);
         }
 
+        if (FastPathEnabled && TryDecodeFast(frame, sink))
+        {
+            return DecodeStatus.Decoded;
+        }
+
         RootShape shape;
         try
         {
