@@ -3,7 +3,7 @@ using RxTrader.Core.MarketData;
 namespace RxTrader.Binance.Wire;
 
 /// <summary>
-/// The fast path for the hottest frames: <c>trade</c> and <c>aggTrade</c>, raw or combined, in the exact compact
+/// The fast path for the hottest frames: <c>trade</c>, <c>aggTrade</c> and <c>bookTicker</c>, raw or combined, in the exact compact
 /// form and key order Binance sends, read by one forward byte scan instead of the field table.
 /// </summary>
 /// <remarks>
@@ -17,7 +17,7 @@ public sealed partial class BinanceFrameDecoder
     /// <summary>Whether <see cref="Decode"/> tries the fast path first; off only to test the two paths against each other.</summary>
     internal bool FastPathEnabled { get; set; } = true;
 
-    /// <summary>Decodes a raw or combined trade/aggTrade frame of the exact expected form; false to fall back.</summary>
+    /// <summary>Decodes a raw or combined trade, aggTrade or bookTicker frame of the exact expected form; false to fall back.</summary>
     internal bool TryDecodeFast(ReadOnlySpan<byte> frame, IMarketFrameSink sink)
     {
         var cursor = new WireCursor(frame);
@@ -32,9 +32,13 @@ public sealed partial class BinanceFrameDecoder
         {
             decoded = TryReadTrade(ref cursor, sink, combined);
         }
+        else if (cursor.Literal("{\"e\":\"aggTrade\",\"E\":"u8))
+        {
+            decoded = TryReadAggregateTrade(ref cursor, sink, combined);
+        }
         else
         {
-            decoded = cursor.Literal("{\"e\":\"aggTrade\",\"E\":"u8) && TryReadAggregateTrade(ref cursor, sink, combined);
+            decoded = cursor.Literal("{\"u\":"u8) && TryReadBookTicker(ref cursor, sink, combined);
         }
 
         return decoded;
@@ -79,6 +83,25 @@ public sealed partial class BinanceFrameDecoder
 
         Counters.AddAggregateTrade();
         sink.OnAggregateTrade(new AggregateTrade(symbol, id, price, quantity, firstId, lastId, tradeTime, eventTime, buyerMaker));
+        return true;
+    }
+
+    private bool TryReadBookTicker(ref WireCursor cursor, IMarketFrameSink sink, bool combined)
+    {
+        if (!(Int64(ref cursor, out var updateId)
+            && cursor.Literal(",\"s\":"u8) && cursor.String(out var symbolText)
+            && cursor.Literal(",\"b\":"u8) && Decimal(ref cursor, out var bid)
+            && cursor.Literal(",\"B\":"u8) && Decimal(ref cursor, out var bidQuantity)
+            && cursor.Literal(",\"a\":"u8) && Decimal(ref cursor, out var ask)
+            && cursor.Literal(",\"A\":"u8) && Decimal(ref cursor, out var askQuantity)
+            && cursor.Literal("}"u8) && (!combined || cursor.Literal("}"u8)) && cursor.AtEnd
+            && _symbols.TryGet(symbolText, out var symbol)))
+        {
+            return false;
+        }
+
+        Counters.AddBookTicker();
+        sink.OnBookTicker(new BookTicker(symbol, updateId, bid, bidQuantity, ask, askQuantity));
         return true;
     }
 

@@ -21,6 +21,8 @@ public sealed class BinanceFrameDecoderFastPathTests
         Frames.AggTrade,
         Frames.Combined("bnbbtc@trade", Frames.Trade),
         Frames.Combined("bnbbtc@aggTrade", Frames.AggTrade),
+        Frames.BookTicker,
+        Frames.Combined("bnbusdt@bookTicker", Frames.BookTicker),
         """{"e":"trade","E":1723161254013,"s":"BTCUSDT","t":3735683259,"p":"61035.99000000","q":"0.00041000","T":1723161254012,"m":true,"M":true}""",
         """{"e":"trade","E":1723161254013,"s":"BTCUSDT","t":3735683259,"p":"61035.99000000","q":"0.00041000","T":1723161254012,"m":false}""",
         """{"e":"aggTrade","E":1617566591315,"s":"BTCUSDT","a":665076760,"p":"58001.03000000","q":"0.08620500","f":745522877,"l":745522877,"T":1617566591314,"m":true,"M":true}""",
@@ -37,6 +39,10 @@ public sealed class BinanceFrameDecoderFastPathTests
         """{"e":"trade","E":1,"s":"BTC-USDT","t":1,"p":"1","q":"1","T":1,"m":true}""",
         """{"e":"trade","E":1,"s":"BTC\u0055SDT","t":1,"p":"1","q":"1","T":1,"m":true}""",
         """{"e":"trade","E":1,"s":"BTCUSDT","t":1,"p":"1","q":"1","T":1,"m":true,"M":"x"}""",
+        """{"u":1,"s":"BNBUSDT","b":"1","B":"-1","a":"2","A":"3"}""",
+        """{"u":1,"s":"BNBUSDT","b":"1","B":"1","a":"2"}""",
+        """{"u":1,"s":"BNBUSDT","b":"1","B":"1","a":"2","A":"3","e":"x"}""",
+        """{"u":1.5,"s":"BNBUSDT","b":"1","B":"1","a":"2","A":"3"}""",
         """{"e":"trade","E":1,"s":"BTCUSDT","t":1,"p":"1","q":"1","T":1,"m":true,"x":1}""",
         """{"e":"trade","E":1,"s":"BTCUSDT","t":1,"p":"1","q":"1","T":1,"m":true,"m":false}""",
         """{"e":"trade","E":1,"s":"BTCUSDT","t":1,"p":"1","q":"1","T":1,"m":true} """,
@@ -59,7 +65,7 @@ public sealed class BinanceFrameDecoderFastPathTests
             pair.AssertSame(Frames.Utf8(frame));
         }
 
-        pair.FastHandled.ShouldBe(10); // the first ten are in the exact form; the rest all fall back
+        pair.FastHandled.ShouldBe(12); // the first twelve are in the exact form; the rest all fall back
     }
 
     [Fact]
@@ -127,7 +133,10 @@ public sealed class BinanceFrameDecoderFastPathTests
         var ids = random.Next(3) == 0 ? random.NextInt64(0, 1000) : random.NextInt64(0, long.MaxValue);
         var m = random.Next(2) == 0 ? "true" : "false";
         var tail = random.Next(3) switch { 0 => string.Empty, 1 => ",\"M\":true", _ => ",\"M\":false" };
-        var body = random.Next(2) == 0
+        var shape = random.Next(3);
+        var body = shape == 2
+            ? $"\"u\":{ids},\"s\":\"{symbol}\",\"b\":\"{Price(random)}\",\"B\":\"{Price(random)}\",\"a\":\"{Price(random)}\",\"A\":\"{Price(random)}\""
+            : shape == 0
             ? $"\"e\":\"trade\",\"E\":{time},\"s\":\"{symbol}\",\"t\":{ids},\"p\":\"{Price(random)}\",\"q\":\"{Price(random)}\",\"T\":{time - 1},\"m\":{m}{tail}"
             : $"\"e\":\"aggTrade\",\"E\":{time},\"s\":\"{symbol}\",\"a\":{ids},\"p\":\"{Price(random)}\",\"q\":\"{Price(random)}\",\"f\":{ids / 2},\"l\":{(ids / 2) + 3},\"T\":{time - 1},\"m\":{m}{tail}";
         var payload = "{" + body + "}";
