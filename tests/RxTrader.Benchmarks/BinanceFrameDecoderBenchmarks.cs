@@ -18,9 +18,13 @@ public class BinanceFrameDecoderBenchmarks
     private const string AggTradeJson =
         """{"e":"aggTrade","E":1617566591315,"s":"BTCUSDT","a":665076760,"p":"58001.03000000","q":"0.08620500","f":745522877,"l":745522877,"T":1617566591314,"m":true,"M":true}""";
 
+    private const string BookTickerJson =
+        """{"u":400900217,"s":"BTCUSDT","b":"61035.99000000","B":"0.31210000","a":"61036.00000000","A":"4.06600000"}""";
+
     private static readonly byte[] Trade = Encoding.UTF8.GetBytes(TradeJson);
     private static readonly byte[] AggTrade = Encoding.UTF8.GetBytes(AggTradeJson);
     private static readonly byte[] CombinedTrade = Encoding.UTF8.GetBytes($$"""{"stream":"btcusdt@trade","data":{{TradeJson}}}""");
+    private static readonly byte[] BookTicker = Encoding.UTF8.GetBytes(BookTickerJson);
     private static readonly byte[] DepthUpdate20 = Encoding.UTF8.GetBytes(DepthUpdateJson(10, 10));
 
     private readonly BinanceFrameDecoder _decoder = new();
@@ -42,6 +46,10 @@ public class BinanceFrameDecoderBenchmarks
     /// <summary>A combined-form <c>trade</c> frame.</summary>
     [Benchmark]
     public DecodeStatus DecodeCombinedTrade() => _decoder.Decode(CombinedTrade, _sink);
+
+    /// <summary>A raw <c>bookTicker</c> frame.</summary>
+    [Benchmark]
+    public DecodeStatus DecodeBookTicker() => _decoder.Decode(BookTicker, _sink);
 
     /// <summary>A <c>depthUpdate</c> with 10 bid and 10 ask levels: allocates the two level arrays.</summary>
     [Benchmark]
@@ -77,6 +85,8 @@ public class BinanceFrameDecoderBenchmarks
 
         public DepthUpdate LastDepthUpdate { get; private set; }
 
+        public BookTicker LastBookTicker { get; private set; }
+
         public void OnTrade(in Trade trade) => LastTrade = trade;
 
         public void OnAggregateTrade(in AggregateTrade trade) => LastAggregateTrade = trade;
@@ -95,9 +105,7 @@ public class BinanceFrameDecoderBenchmarks
         {
         }
 
-        public void OnBookTicker(in BookTicker ticker)
-        {
-        }
+        public void OnBookTicker(in BookTicker ticker) => LastBookTicker = ticker;
 
         public void OnDepthSnapshot(in DepthSnapshot snapshot)
         {

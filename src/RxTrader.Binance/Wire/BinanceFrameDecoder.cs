@@ -12,6 +12,9 @@ namespace RxTrader.Binance.Wire;
 /// <para>One pass records where each known field is, whatever the key order; the payload is then read by
 /// event type (<c>e</c>) or, for payloads without one, by shape (<c>bookTicker</c>: <c>u</c>/<c>b</c>/<c>a</c>;
 /// partial depth: <c>lastUpdateId</c>/<c>bids</c>/<c>asks</c>; control replies: <c>result</c> or <c>error</c>).</para>
+/// <para>Trade and aggregate-trade frames in Binance's exact compact form take a strict fast path first
+/// (<c>BinanceFrameDecoder.FastPath.cs</c>); it only completes successful decodes and leaves every other frame,
+/// unchanged, to the pass above.</para>
 /// <para>Bad input never throws: it is counted in <see cref="Counters"/> and returned as
 /// <see cref="DecodeStatus.Unknown"/> or <see cref="DecodeStatus.Malformed"/>; malformed details go to
 /// <see cref="BinanceDecoderOptions.OnMalformed"/>, rate-limited.</para>
@@ -61,6 +64,11 @@ public sealed partial class BinanceFrameDecoder
         if (frame.Length > _options.MaxFrameBytes)
         {
             return Malformed(frame, MalformedReason.TooLarge);
+        }
+
+        if (FastPathEnabled && TryDecodeFast(frame, sink))
+        {
+            return DecodeStatus.Decoded;
         }
 
         RootShape shape;
