@@ -25,6 +25,8 @@ public sealed class BinanceMarketFeedTimerTests
 
         var second = await server.NextAsync();
         await first.Ended.WaitAsync(Await.Limit);
+        // The server sees the new socket before the feed's events reach the consumer scheduler.
+        await Await.UntilAsync(() => harness.EventsOf<Connected>().Count == 2, "second connection");
 
         harness.EventsOf<Disconnected>()[0].Reason.ShouldBe(DisconnectReason.Rotation);
         harness.EventsOf<Reconnecting>()[0].Delay.ShouldBe(TimeSpan.Zero);
