@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Reactive;
+using RxTrader.Binance.Wire;
 using RxTrader.Core;
 using RxTrader.Core.MarketData;
 
@@ -90,7 +91,11 @@ public sealed partial class BinanceRestClient
     {
         RequireSymbol(symbol);
         ArgumentNullException.ThrowIfNull(interval);
-        var length = KlineIntervalCodes.Parse(interval, nameof(interval));
+        // A Candle needs a fixed length, so the calendar month (1M) is refused like an unknown code.
+        if (!KlineIntervals.TryParse(interval.AsSpan(), out var code) || !code.TryGetDuration(out var length))
+        {
+            throw new ArgumentException($"Unknown or variable-length kline interval '{interval}'.", nameof(interval));
+        }
         if (limit is { } l)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(l, 1, nameof(limit));
