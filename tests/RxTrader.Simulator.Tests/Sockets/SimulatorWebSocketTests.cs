@@ -158,6 +158,7 @@ public sealed class SimulatorWebSocketTests
 
         type.ShouldBe(WebSocketMessageType.Close);
         client.CloseStatus.ShouldBe(WebSocketCloseStatus.InvalidPayloadData);
+        await client.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
         (await socket.Completion.WaitAsync(Limit)).Reason.ShouldBe(WebSocketCloseReason.InvalidPayload);
     }
 
@@ -426,6 +427,7 @@ public sealed class SimulatorWebSocketTests
 
         echoes.ShouldBe(3);
         client.CloseStatus.ShouldBe(WebSocketCloseStatus.PolicyViolation);
+        await client.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
         (await socket.Completion.WaitAsync(Limit)).Reason.ShouldBe(WebSocketCloseReason.RateLimited);
     }
 
@@ -440,6 +442,7 @@ public sealed class SimulatorWebSocketTests
 
         (await ReceiveAsync(client)).Type.ShouldBe(WebSocketMessageType.Close);
         client.CloseStatus.ShouldBe(WebSocketCloseStatus.InternalServerError);
+        await client.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
         (await socket.Completion.WaitAsync(Limit)).Reason.ShouldBe(WebSocketCloseReason.HandlerFailed);
     }
 
