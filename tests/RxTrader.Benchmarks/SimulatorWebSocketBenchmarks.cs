@@ -26,20 +26,27 @@ public class SimulatorWebSocketBenchmarks
     /// <summary>Frames per operation.</summary>
     public const int Frames = 200_000;
 
-    private const long PauseAboveBytes = 8 << 20;
+    private const long PauseAboveBytes = 1 << 20;
 
     private static readonly byte[] Prefix = """{"stream":"btcusdt@trade","data":"""u8.ToArray();
     private static readonly byte[] Payload = """{"e":"trade","E":1723161254013,"s":"BTCUSDT","t":3735683259,"p":"61035.99000000","q":"0.00041000","T":1723161254012,"m":true,"M":true}"""u8.ToArray();
     private static readonly byte[] Suffix = "}"u8.ToArray();
 
+    private static readonly int FrameBytes = 4 + Prefix.Length + Payload.Length + Suffix.Length;
+
     private readonly SemaphoreSlim _allReceived = new(0);
     private WebApplication _app = null!;
     private EventLoopScheduler _scheduler = null!;
-    private ClientWebSocket _client = null!;
+    private ClientWebSocket? _client;
+    private System.Net.Sockets.TcpClient? _tcp;
     private SimulatorWebSocket _socket = null!;
     private Task _reader = null!;
     private long _received;
     private long _target;
+
+    /// <summary>The reading side: a <see cref="ClientWebSocket"/> that parses every frame, or a raw TCP socket that only counts bytes (isolates the server's cost).</summary>
+    [Params("ClientWebSocket", "RawTcp")]
+    public string Reader { get; set; } = "ClientWebSocket";
 
     /// <summary>Starts Kestrel, connects the client and starts its read loop.</summary>
     [GlobalSetup]
@@ -50,7 +57,8 @@ public class SimulatorWebSocketBenchmarks
     public void Cleanup()
     {
         _socket.Abort();
-        _client.Dispose();
+        _client?.Dispose();
+        _tcp?.Dispose();
         _app.StopAsync().GetAwaiter().GetResult();
         _app.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _scheduler.Dispose();
@@ -101,11 +109,52 @@ public class SimulatorWebSocketBenchmarks
         });
         await _app.StartAsync().ConfigureAwait(false);
         var port = new Uri(_app.Urls.Single()).Port;
-        _client = new ClientWebSocket();
-        _client.Options.KeepAliveInterval = TimeSpan.Zero;
-        await _client.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/ws"), CancellationToken.None).ConfigureAwait(false);
-        _socket = await accepted.Task.ConfigureAwait(false);
-        _reader = Task.Run(ReadLoopAsync);
+        if (Reader == "RawTcp")
+        {
+            _tcp = new System.Net.Sockets.TcpClient();
+            await _tcp.ConnectAsync(IPAddress.Loopback, port).ConfigureAwait(false);
+            var stream = _tcp.GetStream();
+            var request = $"GET /ws HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(request)).ConfigureAwait(false);
+            var one = new byte[1];
+            var tail = 0u;
+            while (tail != 0x0D0A0D0A)
+            {
+                await stream.ReadExactlyAsync(one).ConfigureAwait(false);
+                tail = (tail << 8) | one[0];
+            }
+
+            _socket = await accepted.Task.ConfigureAwait(false);
+            _reader = Task.Run(() => CountBytesAsync(stream));
+        }
+        else
+        {
+            _client = new ClientWebSocket();
+            _client.Options.KeepAliveInterval = TimeSpan.Zero;
+            await _client.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/ws"), CancellationToken.None).ConfigureAwait(false);
+            _socket = await accepted.Task.ConfigureAwait(false);
+            _reader = Task.Run(ReadLoopAsync);
+        }
+    }
+
+    private async Task CountBytesAsync(System.Net.Sockets.NetworkStream stream)
+    {
+        var buffer = new byte[256 << 10];
+        long bytes = 0;
+        while (true)
+        {
+            var read = await stream.ReadAsync(buffer).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return;
+            }
+
+            bytes += read;
+            if (bytes == Volatile.Read(ref _target) * FrameBytes)
+            {
+                _allReceived.Release();
+            }
+        }
     }
 
     private async Task ReadLoopAsync()
@@ -113,7 +162,7 @@ public class SimulatorWebSocketBenchmarks
         var buffer = new byte[64 << 10];
         while (true)
         {
-            var result = await _client.ReceiveAsync(buffer.AsMemory(), CancellationToken.None).ConfigureAwait(false);
+            var result = await _client!.ReceiveAsync(buffer.AsMemory(), CancellationToken.None).ConfigureAwait(false);
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 return;

@@ -10,8 +10,13 @@ namespace RxTrader.Simulator.Sockets;
 /// </summary>
 internal sealed class OutboundBuffer
 {
+    // Written buffers kept for reuse: the shared pool keeps only a few arrays per core, and a busy connection cycles
+    // through many, so without a local free list a deep queue would allocate fresh 64 KiB arrays.
+    private const int MaxFreeBuffers = 8;
+
     private readonly int _bufferSize;
     private readonly Queue<OutboundChunk> _sealed = new();
+    private readonly Stack<byte[]> _free = new(MaxFreeBuffers);
     private byte[]? _current;
     private int _currentLength;
     private int _currentFrames;
@@ -87,9 +92,27 @@ internal sealed class OutboundBuffer
         return true;
     }
 
-    /// <summary>Returns every queued buffer to the pool.</summary>
+    /// <summary>Takes back a buffer from <see cref="TryTake"/> once it has been written.</summary>
+    public void Release(byte[] buffer)
+    {
+        if (_free.Count < MaxFreeBuffers)
+        {
+            _free.Push(buffer);
+        }
+        else
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Returns every queued and free buffer to the pool.</summary>
     public void Clear()
     {
+        while (_free.TryPop(out var buffer))
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
         while (_sealed.TryDequeue(out var chunk))
         {
             ArrayPool<byte>.Shared.Return(chunk.Buffer);
@@ -113,7 +136,7 @@ internal sealed class OutboundBuffer
         QueuedBytes += bytes.Length;
         while (!bytes.IsEmpty)
         {
-            _current ??= ArrayPool<byte>.Shared.Rent(_bufferSize);
+            _current ??= _free.TryPop(out var reused) ? reused : ArrayPool<byte>.Shared.Rent(_bufferSize);
             var room = _bufferSize - _currentLength;
             if (room == 0)
             {

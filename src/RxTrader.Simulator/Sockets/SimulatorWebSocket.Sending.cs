@@ -174,7 +174,14 @@ internal sealed partial class SimulatorWebSocket
                         _bytesWritten += chunk.Length;
                         _writes++;
                         holding = false;
-                        ArrayPool<byte>.Shared.Return(chunk.Buffer);
+                        if (_aborted || _finished)
+                        {
+                            ArrayPool<byte>.Shared.Return(chunk.Buffer);
+                        }
+                        else
+                        {
+                            _outbound.Release(chunk.Buffer);
+                        }
                         if (_closeFrameQueued && _framesWritten >= _closeFrameSequence)
                         {
                             // The close frame is out: nothing may follow it.
