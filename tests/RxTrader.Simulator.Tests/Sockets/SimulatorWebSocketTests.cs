@@ -181,7 +181,7 @@ public sealed class SimulatorWebSocketTests
     [Fact]
     public async Task KeepAlive_PingsOnScheduleAndMissingPong_ClosesWithPongTimeout()
     {
-        var options = WebSocketTestServer.Quiet with { PingInterval = TimeSpan.FromMilliseconds(100), PongTimeout = TimeSpan.FromMilliseconds(600) };
+        var options = WebSocketTestServer.Quiet with { PingInterval = TimeSpan.FromMilliseconds(100), PongTimeout = TimeSpan.FromSeconds(1) };
         await using var server = await WebSocketTestServer.StartAsync(options);
         using var raw = await RawWebSocketClient.ConnectAsync(server.Uri);
         var socket = await server.AcceptedAsync();
@@ -216,12 +216,13 @@ public sealed class SimulatorWebSocketTests
     [Fact]
     public async Task KeepAlive_ClientThatPongs_StaysOpen()
     {
-        var options = WebSocketTestServer.Quiet with { PingInterval = TimeSpan.FromMilliseconds(50), PongTimeout = TimeSpan.FromMilliseconds(150) };
+        // Pongs over 40 intervals, far longer than the pong timeout: only counted pongs keep it open.
+        var options = WebSocketTestServer.Quiet with { PingInterval = TimeSpan.FromMilliseconds(20), PongTimeout = TimeSpan.FromMilliseconds(500) };
         await using var server = await WebSocketTestServer.StartAsync(options);
         using var raw = await RawWebSocketClient.ConnectAsync(server.Uri);
         var socket = await server.AcceptedAsync();
 
-        for (var i = 1; i <= 8; i++)
+        for (var i = 1; i <= 40; i++)
         {
             var ping = await raw.ReadFrameAsync();
             ping!.Opcode.ShouldBe(0x9);
