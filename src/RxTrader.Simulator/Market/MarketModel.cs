@@ -101,7 +101,8 @@ public sealed class MarketModel : IDisposable
     }
 
     /// <summary>Generates <paramref name="count"/> trading arrivals at once, round-robin over the symbols, without
-    /// the scheduler (load mode): each advances the walk by the symbol's mean arrival interval and sends a taker.</summary>
+    /// the scheduler (load mode): each advances the walk by <see cref="MarketModelOptions.BurstTimePerTrade"/> and sends a
+    /// taker.</summary>
     /// <param name="count">How many arrivals that trade to generate.</param>
     /// <returns>How many taker orders traded (each prints one or more public trades).</returns>
     /// <exception cref="ArgumentOutOfRangeException">A negative count.</exception>
@@ -113,6 +114,7 @@ public sealed class MarketModel : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         var produced = 0;
         var idle = 0;
+        var burst = _options.BurstTimePerTrade.TotalSeconds;
         while (produced < count && !_disposed)
         {
             var sim = _symbols[_next];
@@ -121,7 +123,7 @@ public sealed class MarketModel : IDisposable
             int traded;
             lock (sim.Gate)
             {
-                traded = sim.Step(sim.MeanInterval, sim.MeanInterval);
+                traded = sim.Step(burst, burst);
             }
 
             produced += traded;

@@ -16,8 +16,15 @@ public sealed record MarketModelOptions
     /// <value>Default 250 ms.</value>
     public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The market time each trade of <see cref="MarketModel.GenerateTrades"/> covers (load mode): the walk
+    /// and the regimes advance by this much per trade, so the price still moves with the trades while most trades
+    /// happen at the touch (fewer book changes per trade: a busy market).</summary>
+    /// <value>Default 10 ms.</value>
+    public TimeSpan BurstTimePerTrade { get; init; } = TimeSpan.FromMilliseconds(10);
+
     internal void Validate()
     {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(BurstTimePerTrade, TimeSpan.Zero);
         ArgumentNullException.ThrowIfNull(Symbols);
         ArgumentOutOfRangeException.ThrowIfZero(Symbols.Count, nameof(Symbols));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RefreshInterval, TimeSpan.Zero);

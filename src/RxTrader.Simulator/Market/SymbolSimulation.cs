@@ -114,9 +114,6 @@ internal sealed class SymbolSimulation
         }
     }
 
-    /// <summary>The mean time between arrivals in the current regime, for steps outside the scheduler.</summary>
-    public double MeanInterval => 1.0 / (_options.MeanTradesPerSecond * _options.For(Regime).RateMultiplier);
-
     /// <summary>Moves the regime on by <paramref name="seconds"/>.</summary>
     public void AdvanceRegime(double seconds)
     {

@@ -76,6 +76,7 @@ public sealed class MarketModelOptionsTests
         Should.Throw<ArgumentNullException>(() => Create(new MarketModelOptions { Symbols = [Bnb with { Calm = null! }] }));
         Should.Throw<ArgumentOutOfRangeException>(() => Create(new MarketModelOptions { Symbols = [] }));
         Should.Throw<ArgumentOutOfRangeException>(() => Create(new MarketModelOptions { RefreshInterval = TimeSpan.Zero }));
+        Should.Throw<ArgumentOutOfRangeException>(() => Create(new MarketModelOptions { BurstTimePerTrade = TimeSpan.Zero }));
         Should.Throw<ArgumentException>(() => Create(new MarketModelOptions { Symbols = [Bnb, Bnb] }));
         Should.Throw<ArgumentException>(() => Create(new MarketModelOptions
         {
@@ -93,6 +94,7 @@ public sealed class MarketModelOptionsTests
         var options = new MarketModelOptions();
         options.Seed.ShouldBe(1);
         options.RefreshInterval.ShouldBe(TimeSpan.FromMilliseconds(250));
+        options.BurstTimePerTrade.ShouldBe(TimeSpan.FromMilliseconds(10));
         options.Symbols.Select(s => (s.Rules.Symbol.Value, s.InitialPrice)).ShouldBe([("BTCUSDT", 60_000m), ("ETHUSDT", 3_000m), ("BNBUSDT", 600m)]);
         var symbol = new SymbolModelOptions { Rules = DefaultMarket.BnbUsdt, InitialPrice = 600m };
         (symbol.MeanTradesPerSecond, symbol.Clustering, symbol.ClusterDecay, symbol.Depth, symbol.ExtraLevels, symbol.LevelSpacingTicks)
