@@ -21,23 +21,24 @@ public static class DefaultMarket
     public static IReadOnlyList<SymbolRules> AllRules { get; } = [BtcUsdt, EthUsdt, BnbUsdt];
 
     /// <summary>The model settings of the three default symbols: BTCUSDT near 60 000, ETHUSDT near 3 000 and
-    /// BNBUSDT near 600 USDT, about 5 trade arrivals per second each, 20 levels per side.</summary>
+    /// BNBUSDT near 600 USDT, about 5 trade arrivals per second each, 20 levels per side (1 USDT, 0.10 and 0.01 apart),
+    /// sized so that five-minute volumes are in the range of the real pairs'.</summary>
     public static IReadOnlyList<SymbolModelOptions> Symbols { get; } =
     [
         new()
         {
-            Rules = BtcUsdt, InitialPrice = 60_000m, LevelSpacingTicks = 50,
-            MinLevelQuantity = 0.05m, MaxLevelQuantity = 2m, MinTradeQuantity = 0.0001m, MaxTradeQuantity = 0.5m,
+            Rules = BtcUsdt, InitialPrice = 60_000m, LevelSpacingTicks = 100,
+            MinLevelQuantity = 0.005m, MaxLevelQuantity = 0.3m, MinTradeQuantity = 0.0001m, MaxTradeQuantity = 0.05m,
         },
         new()
         {
-            Rules = EthUsdt, InitialPrice = 3_000m, LevelSpacingTicks = 5,
-            MinLevelQuantity = 0.5m, MaxLevelQuantity = 40m, MinTradeQuantity = 0.002m, MaxTradeQuantity = 5m,
+            Rules = EthUsdt, InitialPrice = 3_000m, LevelSpacingTicks = 10,
+            MinLevelQuantity = 0.05m, MaxLevelQuantity = 5m, MinTradeQuantity = 0.002m, MaxTradeQuantity = 1m,
         },
         new()
         {
             Rules = BnbUsdt, InitialPrice = 600m, LevelSpacingTicks = 1,
-            MinLevelQuantity = 1m, MaxLevelQuantity = 150m, MinTradeQuantity = 0.01m, MaxTradeQuantity = 20m,
+            MinLevelQuantity = 0.1m, MaxLevelQuantity = 20m, MinTradeQuantity = 0.01m, MaxTradeQuantity = 5m,
         },
     ];
 

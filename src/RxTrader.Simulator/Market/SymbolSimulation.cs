@@ -237,7 +237,7 @@ internal sealed class SymbolSimulation
         return quantity > 0 ? Take(takerSide, limit, quantity) : 0;
     }
 
-    /// <summary>A trade at the touch; the maker level is topped up when it runs low.</summary>
+    /// <summary>A trade at the touch; the maker level is topped up first when it holds less than the trade.</summary>
     private int TouchTrade()
     {
         var takerSide = _random.Next(2) == 0 ? Side.Buy : Side.Sell;
@@ -248,16 +248,18 @@ internal sealed class SymbolSimulation
         }
 
         var maker = makers[0];
-        var quantity = Math.Min(TradeQuantity(maker.Ticks), maker.Quantity);
-        var traded = 0;
-        if (quantity > 0)
+        var quantity = TradeQuantity(maker.Ticks);
+        if (maker.Quantity < quantity)
         {
-            traded = Take(takerSide, maker.Ticks, quantity);
-            maker.Quantity -= quantity;
+            // Top the level up first, so the taker keeps its size (and the symbol's minimum notional).
+            Renew(maker, takerSide == Side.Buy ? Side.Sell : Side.Buy, maker.Ticks, Math.Max(LevelQuantity(maker.Ticks), quantity));
         }
 
+        var traded = Take(takerSide, maker.Ticks, quantity);
+        maker.Quantity = Math.Max(0m, maker.Quantity - quantity);
         if (maker.Quantity < _options.MinLevelQuantity)
         {
+            // Taken to (almost) nothing: the level comes back at once, so the side keeps its depth.
             Renew(maker, takerSide == Side.Buy ? Side.Sell : Side.Buy, maker.Ticks, LevelQuantity(maker.Ticks));
         }
 

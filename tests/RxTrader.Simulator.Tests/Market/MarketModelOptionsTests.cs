@@ -47,7 +47,7 @@ public sealed class MarketModelOptionsTests
             nameof(SymbolModelOptions.ExtraLevels) => Bnb with { ExtraLevels = -1 },
             nameof(SymbolModelOptions.LevelSpacingTicks) => Bnb with { LevelSpacingTicks = 0 },
             nameof(SymbolModelOptions.MinLevelQuantity) => Bnb with { MinLevelQuantity = 0m },
-            nameof(SymbolModelOptions.MaxLevelQuantity) => Bnb with { MaxLevelQuantity = 0.5m },
+            nameof(SymbolModelOptions.MaxLevelQuantity) => Bnb with { MaxLevelQuantity = 0.05m },
             nameof(SymbolModelOptions.MinTradeQuantity) => Bnb with { MinTradeQuantity = -1m },
             nameof(SymbolModelOptions.MaxTradeQuantity) => Bnb with { MaxTradeQuantity = 0.001m },
             nameof(SymbolModelOptions.InitialRegime) => Bnb with { InitialRegime = (MarketRegime)7 },
