@@ -53,7 +53,7 @@ internal sealed class EngineFixture : IDisposable
     public static OrderRequest Limit(Side side, decimal price, decimal quantity, TimeInForce tif = TimeInForce.Gtc, string? clientId = null) =>
         new() { Symbol = BtcUsdt, Side = side, Type = OrderType.Limit, TimeInForce = tif, Price = price, Quantity = quantity, NewClientOrderId = clientId };
 
-    public static OrderRequest Market(Side side, decimal? quantity = null, decimal? quote = null) =>
+    public static OrderRequest MarketOrder(Side side, decimal? quantity = null, decimal? quote = null) =>
         new() { Symbol = BtcUsdt, Side = side, Type = OrderType.Market, Quantity = quantity, QuoteOrderQty = quote };
 
     public PlacedOrder Place(string account, OrderRequest request)

@@ -70,7 +70,7 @@ public sealed class BalanceTests
         using var f = new EngineFixture();
         f.Liquidity(Side.Sell, 3m, 10m);
 
-        f.Place(Alice, Market(Side.Buy, quote: 10m));
+        f.Place(Alice, MarketOrder(Side.Buy, quote: 10m));
 
         // 10 / 3 = 3.333 BTC on the step, costing 9.999 USDT.
         f.Balance(Alice, "USDT").ShouldBe(new("USDT", 9_990.001m, 0m));

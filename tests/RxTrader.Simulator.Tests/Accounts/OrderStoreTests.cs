@@ -119,7 +119,7 @@ public sealed class OrderStoreTests
             f.Place(Alice, Limit(Side.Buy, 100m, 1m)).Order.OrderId,
             f.Liquidity(Side.Sell, 101m, 5m),
             f.Place(Bob, Limit(Side.Buy, 101m, 1m)).Order.OrderId,
-            f.Place(Alice, Market(Side.Buy, quantity: 2m)).Order.OrderId,
+            f.Place(Alice, MarketOrder(Side.Buy, quantity: 2m)).Order.OrderId,
         };
 
         ids.ShouldBe([1L, 2L, 3L, 4L]);

@@ -88,9 +88,9 @@ public sealed class EngineEventTests
     {
         using var f = new EngineFixture();
         f.Liquidity(Side.Buy, 100m, 1m);
-        f.Place(Alice, Market(Side.Sell, quantity: 0.5m));
+        f.Place(Alice, MarketOrder(Side.Sell, quantity: 0.5m));
         f.Liquidity(Side.Sell, 101m, 1m);
-        f.Place(Alice, Market(Side.Buy, quantity: 0.5m));
+        f.Place(Alice, MarketOrder(Side.Buy, quantity: 0.5m));
 
         var trades = f.Events.OfType<PublicTradeExecuted>().Select(t => t.Trade).ToArray();
 
@@ -112,7 +112,7 @@ public sealed class EngineEventTests
         var first = f.Liquidity(Side.Sell, 101m, 2m);
         f.Liquidity(Side.Sell, 102m, 1m);
         f.Place(Alice, Limit(Side.Buy, 99m, 1m));
-        f.Place(Alice, Market(Side.Buy, quantity: 2.5m));
+        f.Place(Alice, MarketOrder(Side.Buy, quantity: 2.5m));
         var last = f.Liquidity(Side.Sell, 105m, 1m);
         f.Engine.ReplaceLiquidity(BtcUsdt, last, 104m, 3m).IsSuccess.ShouldBeTrue();
         f.Engine.CancelLiquidity(BtcUsdt, first).ShouldBeFalse(); // already filled: no change
@@ -155,7 +155,7 @@ public sealed class EngineEventTests
         f.Liquidity(Side.Sell, 100m, 1m);
         seen.Clear();
 
-        f.Place(Alice, Market(Side.Buy, quantity: 1m));
+        f.Place(Alice, MarketOrder(Side.Buy, quantity: 1m));
 
         seen.ShouldBe(
         [

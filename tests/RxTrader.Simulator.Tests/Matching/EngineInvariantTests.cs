@@ -82,10 +82,10 @@ public sealed class EngineInvariantTests
                 error = f.Engine.PlaceOrder(user, Limit(side, price, quantity, tif)).Error;
                 break;
             case 6:
-                error = f.Engine.PlaceOrder(user, Market(side, quantity: quantity)).Error;
+                error = f.Engine.PlaceOrder(user, MarketOrder(side, quantity: quantity)).Error;
                 break;
             case 7:
-                error = f.Engine.PlaceOrder(user, Market(side, quote: quantity * 100m)).Error;
+                error = f.Engine.PlaceOrder(user, MarketOrder(side, quote: quantity * 100m)).Error;
                 break;
             case 8:
                 error = f.Engine.PlaceOrder(user, new OrderRequest

@@ -14,7 +14,7 @@ public sealed class MarketOrderTests
         f.Liquidity(Side.Sell, 100m, 1m);
         f.Liquidity(Side.Sell, 101m, 1m);
 
-        var placed = f.Place(Alice, Market(Side.Buy, quantity: 1.5m));
+        var placed = f.Place(Alice, MarketOrder(Side.Buy, quantity: 1.5m));
 
         placed.Order.Status.ShouldBe(OrderStatus.Filled);
         placed.Order.Price.ShouldBe(0m);
@@ -29,7 +29,7 @@ public sealed class MarketOrderTests
         using var f = new EngineFixture();
         f.Liquidity(Side.Buy, 100m, 1m);
 
-        var placed = f.Place(Alice, Market(Side.Sell, quantity: 2m));
+        var placed = f.Place(Alice, MarketOrder(Side.Sell, quantity: 2m));
 
         placed.Order.Status.ShouldBe(OrderStatus.Expired);
         placed.Order.ExpiryReason.ShouldBe(ExpiryReason.InsufficientLiquidity);
@@ -42,7 +42,7 @@ public sealed class MarketOrderTests
     {
         using var f = new EngineFixture();
 
-        var placed = f.Place(Alice, Market(Side.Buy, quantity: 1m));
+        var placed = f.Place(Alice, MarketOrder(Side.Buy, quantity: 1m));
 
         placed.Order.Status.ShouldBe(OrderStatus.Expired);
         placed.Order.ExecutedQty.ShouldBe(0m);
@@ -56,8 +56,8 @@ public sealed class MarketOrderTests
         f.Liquidity(Side.Sell, 6_000m, 1m);
 
         // 1.9 BTC would cost 5000 + 0.9 × 6000 = 10 400 USDT; Alice has 10 000.
-        f.Refused(Alice, Market(Side.Buy, quantity: 1.9m)).ShouldBe(ExchangeErrors.InsufficientBalance);
-        f.Place(Alice, Market(Side.Buy, quantity: 1.8m)).Order.CumulativeQuoteQty.ShouldBe(9_800m);
+        f.Refused(Alice, MarketOrder(Side.Buy, quantity: 1.9m)).ShouldBe(ExchangeErrors.InsufficientBalance);
+        f.Place(Alice, MarketOrder(Side.Buy, quantity: 1.8m)).Order.CumulativeQuoteQty.ShouldBe(9_800m);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class MarketOrderTests
         f.Liquidity(Side.Sell, 300m, 1m);
 
         // 100 buys the first level; the other 50 buy 50/300 = 0.1666.. BTC, rounded down to the 0.001 step.
-        var placed = f.Place(Alice, Market(Side.Buy, quote: 150m));
+        var placed = f.Place(Alice, MarketOrder(Side.Buy, quote: 150m));
 
         placed.Order.OrigQty.ShouldBe(1.166m);
         placed.Order.OrigQuoteOrderQty.ShouldBe(150m);
@@ -85,7 +85,7 @@ public sealed class MarketOrderTests
         f.Liquidity(Side.Buy, 200m, 0.5m);
         f.Liquidity(Side.Buy, 100m, 5m);
 
-        var placed = f.Place(Alice, Market(Side.Sell, quote: 150m));
+        var placed = f.Place(Alice, MarketOrder(Side.Sell, quote: 150m));
 
         placed.Order.ExecutedQty.ShouldBe(1m);
         placed.Order.CumulativeQuoteQty.ShouldBe(150m);
@@ -98,7 +98,7 @@ public sealed class MarketOrderTests
         using var f = new EngineFixture(r => r with { Filters = r.Filters with { MarketLotSize = new QuantityFilter(0m, 0.5m, 0m) } });
         f.Liquidity(Side.Sell, 10m, 100m);
 
-        f.Place(Alice, Market(Side.Buy, quote: 100m)).Order.ExecutedQty.ShouldBe(0.5m);
+        f.Place(Alice, MarketOrder(Side.Buy, quote: 100m)).Order.ExecutedQty.ShouldBe(0.5m);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class MarketOrderTests
     {
         using var f = new EngineFixture();
 
-        f.Refused(Alice, Market(Side.Buy, quote: 100m))
+        f.Refused(Alice, MarketOrder(Side.Buy, quote: 100m))
             .ShouldBe(new ExchangeError(-2010, "Order book liquidity is less than LOT_SIZE filter minimum quantity."));
     }
 
@@ -116,7 +116,7 @@ public sealed class MarketOrderTests
         using var f = new EngineFixture(r => r with { Filters = r.Filters with { Notional = null } });
         f.Liquidity(Side.Sell, 100_000m, 1m);
 
-        f.Refused(Alice, Market(Side.Buy, quote: 50m)).ShouldBe(ExchangeErrors.FilterFailure("LOT_SIZE"));
+        f.Refused(Alice, MarketOrder(Side.Buy, quote: 50m)).ShouldBe(ExchangeErrors.FilterFailure("LOT_SIZE"));
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class MarketOrderTests
     {
         using var f = new EngineFixture(r => r with { QuoteOrderQtyMarketAllowed = false });
 
-        f.Refused(Alice, Market(Side.Buy, quote: 100m))
+        f.Refused(Alice, MarketOrder(Side.Buy, quote: 100m))
             .ShouldBe(new ExchangeError(-2010, "Quote order qty market orders are not support for this symbol."));
     }
 
@@ -134,7 +134,7 @@ public sealed class MarketOrderTests
         using var f = new EngineFixture(r => r with { Filters = r.Filters with { LotSize = null, MarketLotSize = null }, BaseAssetPrecision = 4 });
         f.Liquidity(Side.Sell, 3m, 100m);
 
-        f.Place(Alice, Market(Side.Buy, quote: 10m)).Order.ExecutedQty.ShouldBe(3.3333m);
+        f.Place(Alice, MarketOrder(Side.Buy, quote: 10m)).Order.ExecutedQty.ShouldBe(3.3333m);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class MarketOrderTests
     {
         using var f = new EngineFixture(r => r with { OrderTypes = new HashSet<OrderType> { OrderType.Limit } });
 
-        f.Refused(Alice, Market(Side.Buy, quantity: 1m))
+        f.Refused(Alice, MarketOrder(Side.Buy, quantity: 1m))
             .ShouldBe(new ExchangeError(-2010, "Market orders are not supported for this symbol."));
     }
 }

@@ -13,8 +13,8 @@ public sealed class OrderValidationTests
         { "limit without quantity", Limit(Side.Buy, 100m, 1m) with { Quantity = null }, -1102, "Mandatory parameter 'quantity' was not sent, was empty/null, or malformed." },
         { "limit without price", Limit(Side.Buy, 100m, 1m) with { Price = null }, -1102, "Mandatory parameter 'price' was not sent, was empty/null, or malformed." },
         { "limit with quote qty", Limit(Side.Buy, 100m, 1m) with { QuoteOrderQty = 5m }, -1106, "Parameter 'quoteOrderQty' sent when not required." },
-        { "market without amounts", Market(Side.Buy), -1102, "Param 'quantity' or 'quoteOrderQty' must be sent, but both were empty/null!" },
-        { "market with both amounts", Market(Side.Buy, 1m, 100m), -1106, "Parameter 'quoteOrderQty' sent when not required." },
+        { "market without amounts", MarketOrder(Side.Buy), -1102, "Param 'quantity' or 'quoteOrderQty' must be sent, but both were empty/null!" },
+        { "market with both amounts", MarketOrder(Side.Buy, 1m, 100m), -1106, "Parameter 'quoteOrderQty' sent when not required." },
         { "limit maker without price", new OrderRequest { Symbol = BtcUsdt, Side = Side.Buy, Type = OrderType.LimitMaker, Quantity = 1m }, -1102, "Mandatory parameter 'price' was not sent, was empty/null, or malformed." },
         { "stop loss without stop", new OrderRequest { Symbol = BtcUsdt, Side = Side.Sell, Type = OrderType.StopLoss, Quantity = 1m }, -1102, "Mandatory parameter 'stopPrice' was not sent, was empty/null, or malformed." },
         { "stop loss", new OrderRequest { Symbol = BtcUsdt, Side = Side.Sell, Type = OrderType.StopLoss, Quantity = 1m, StopPrice = 90m }, -2010, "Stop loss orders are not supported for this symbol." },
@@ -29,9 +29,9 @@ public sealed class OrderValidationTests
         { "quantity off step", Limit(Side.Buy, 100m, 1.0005m), -1013, "Filter failure: LOT_SIZE" },
         { "quantity below min", Limit(Side.Buy, 10_000m, 0.0001m), -1013, "Filter failure: LOT_SIZE" },
         { "quantity above max", Limit(Side.Sell, 100m, 9_001m), -1013, "Filter failure: LOT_SIZE" },
-        { "market quantity above market max", Market(Side.Sell, quantity: 101m), -1013, "Filter failure: MARKET_LOT_SIZE" },
+        { "market quantity above market max", MarketOrder(Side.Sell, quantity: 101m), -1013, "Filter failure: MARKET_LOT_SIZE" },
         { "notional below min", Limit(Side.Buy, 4.99m, 1m), -1013, "Filter failure: NOTIONAL" },
-        { "market quote below notional", Market(Side.Buy, quote: 4m), -1013, "Filter failure: NOTIONAL" },
+        { "market quote below notional", MarketOrder(Side.Buy, quote: 4m), -1013, "Filter failure: NOTIONAL" },
         { "quantity zero", Limit(Side.Buy, 100m, 0m), -1013, "Filter failure: LOT_SIZE" },
     };
 
@@ -99,8 +99,8 @@ public sealed class OrderValidationTests
         f.Liquidity(Side.Sell, 10m, 5m);
         f.Liquidity(Side.Buy, 10m, 1m); // prints a trade at 10
 
-        f.Refused(Alice, Market(Side.Buy, quantity: 0.4m)).ShouldBe(ExchangeErrors.FilterFailure("NOTIONAL"));
-        f.Place(Alice, Market(Side.Buy, quantity: 0.5m)).Order.Status.ShouldBe(OrderStatus.Filled);
+        f.Refused(Alice, MarketOrder(Side.Buy, quantity: 0.4m)).ShouldBe(ExchangeErrors.FilterFailure("NOTIONAL"));
+        f.Place(Alice, MarketOrder(Side.Buy, quantity: 0.5m)).Order.Status.ShouldBe(OrderStatus.Filled);
     }
 
     [Fact]
