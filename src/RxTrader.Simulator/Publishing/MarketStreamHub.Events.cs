@@ -76,7 +76,7 @@ public sealed partial class MarketStreamHub
 
         state.HasPending = false;
         var first = state.PendingFirst;
-        var aggregate = new AggregateTrade(first.Symbol, state.AggregateTradeId++, first.Price, state.PendingQuantity,
+        var aggregate = new AggregateTrade(first.Symbol, ++state.AggregateTradeId, first.Price, state.PendingQuantity,
             first.TradeId, state.PendingLast.TradeId, first.TradeTime, first.EventTime, first.IsBuyerMaker);
         state.AggregateTrades.Add(aggregate);
         if (state.AggregateTradeChannel is { } channel)
