@@ -5,7 +5,8 @@ namespace RxTrader.Simulator.Publishing;
 
 public sealed partial class MarketStreamHub
 {
-    private void OnEngineEvent(ExchangeEvent e)
+    /// <summary>Takes one engine event; internal so the benchmark can feed events without the engine.</summary>
+    internal void OnEngineEvent(ExchangeEvent e)
     {
         lock (_gate)
         {
