@@ -51,4 +51,31 @@ internal struct KlineBar
             TakerBuyQuoteVolume += quote;
         }
     }
+
+    /// <summary>Folds a later candle of finer interval into this one (no-op for an empty one).</summary>
+    public void Merge(in KlineBar later)
+    {
+        if (later.TradeCount == 0)
+        {
+            return;
+        }
+
+        if (TradeCount == 0)
+        {
+            (Open, High, Low, FirstTradeId) = (later.Open, later.High, later.Low, later.FirstTradeId);
+        }
+        else
+        {
+            High = Math.Max(High, later.High);
+            Low = Math.Min(Low, later.Low);
+        }
+
+        Close = later.Close;
+        LastTradeId = later.LastTradeId;
+        TradeCount += later.TradeCount;
+        Volume += later.Volume;
+        QuoteVolume += later.QuoteVolume;
+        TakerBuyVolume += later.TakerBuyVolume;
+        TakerBuyQuoteVolume += later.TakerBuyQuoteVolume;
+    }
 }

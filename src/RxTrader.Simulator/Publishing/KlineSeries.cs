@@ -29,20 +29,44 @@ internal sealed class KlineSeries(KlineInterval interval, int capacity)
     /// <summary>The closed candle at <paramref name="index"/>, oldest first.</summary>
     public ref readonly KlineBar Closed(int index) => ref _closed[(_start + index) % _closed.Length];
 
-    public void Add(long time, long tradeId, decimal price, decimal quantity, bool isBuyerMaker)
+    /// <summary>Adds a trade; returns how many candles closed before it.</summary>
+    public int Add(long time, long tradeId, decimal price, decimal quantity, bool isBuyerMaker)
     {
-        if (!HasOpen)
+        var closed = Open(time, price);
+        _open.Add(tradeId, price, quantity, isBuyerMaker);
+        return closed;
+    }
+
+    /// <summary>Folds a closed candle of a finer interval that starts inside this interval's current or a later candle.</summary>
+    public void Merge(in KlineBar finer)
+    {
+        _ = Open(finer.OpenTime, finer.Open);
+        _open.Merge(finer);
+    }
+
+    /// <summary>The open candle as it would be with <paramref name="finer"/> (the finer series' open candle) folded in.</summary>
+    public KlineBar CurrentWith(in KlineBar finer)
+    {
+        var bar = HasOpen ? _open : KlineBar.Empty(OpenTimeOf(finer.OpenTime), NextOpenTime(OpenTimeOf(finer.OpenTime)) - 1, finer.Open);
+        if (finer.OpenTime >= bar.OpenTime && finer.OpenTime <= bar.CloseTime)
         {
-            var open = OpenTimeOf(time);
-            _open = KlineBar.Empty(open, NextOpenTime(open) - 1, price);
-            HasOpen = true;
-        }
-        else
-        {
-            RollTo(time);
+            bar.Merge(finer);
         }
 
-        _open.Add(tradeId, price, quantity, isBuyerMaker);
+        return bar;
+    }
+
+    private int Open(long time, decimal price)
+    {
+        if (HasOpen)
+        {
+            return RollTo(time);
+        }
+
+        var open = OpenTimeOf(time);
+        _open = KlineBar.Empty(open, NextOpenTime(open) - 1, price);
+        HasOpen = true;
+        return 0;
     }
 
     /// <summary>Closes the candles that ended before <paramref name="time"/>; returns how many closed.</summary>

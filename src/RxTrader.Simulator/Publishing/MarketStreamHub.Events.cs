@@ -35,10 +35,7 @@ public sealed partial class MarketStreamHub
         var time = WireJson.Ms(trade.TradeTime);
         state.Trades.Add(trade);
         (state.HasTraded, state.LastPrice, state.LastQuantity, state.LastTradeTime) = (true, trade.Price, trade.Quantity, time);
-        foreach (var series in state.Klines)
-        {
-            series.Add(time, trade.TradeId, trade.Price, trade.Quantity, trade.IsBuyerMaker);
-        }
+        state.AddToKlines(time, trade.TradeId, trade.Price, trade.Quantity, trade.IsBuyerMaker);
 
         state.Day.Add(time, trade.TradeId, trade.Price, trade.Quantity);
         state.FiveMinutes.Add(time, trade.TradeId, trade.Price, trade.Quantity);
@@ -176,13 +173,13 @@ public sealed partial class MarketStreamHub
 
     private void TickKline(StreamChannel channel, SymbolState state, long now)
     {
-        var series = state.Klines[(int)channel.Stream.Interval - 1];
-        if (!series.HasOpen)
+        if (!state.HasKlines)
         {
             return; // No trade yet: nothing to report.
         }
 
-        series.RollTo(now);
+        state.RollKlines(now);
+        var series = state.Klines[(int)channel.Stream.Interval - 1];
         if (series.ClosedCount > 0 && series.Closed(series.ClosedCount - 1).OpenTime > channel.LastClosedOpen)
         {
             var closed = series.Closed(series.ClosedCount - 1);
@@ -191,7 +188,7 @@ public sealed partial class MarketStreamHub
                 static (w, s) => StreamPayloads.Kline(w, s.Time, s.Symbol, s.Interval, s.Bar, closed: true)));
         }
 
-        channel.Publish(Encode((Time: now, Symbol: state.Symbol.Value, series.Interval, Bar: series.Current),
+        channel.Publish(Encode((Time: now, Symbol: state.Symbol.Value, series.Interval, Bar: state.CurrentKline(series.Interval)),
             static (w, s) => StreamPayloads.Kline(w, s.Time, s.Symbol, s.Interval, s.Bar, closed: false)));
     }
 

@@ -110,14 +110,15 @@ public sealed partial class MarketStreamHub
                 return false;
             }
 
+            state.RollKlines(NowMs());
             var series = state.Klines[(int)interval - 1];
-            series.RollTo(NowMs());
-            var total = series.ClosedCount + (series.HasOpen ? 1 : 0);
+            var current = state.HasKlines ? state.CurrentKline(interval) : default;
+            var total = series.ClosedCount + (state.HasKlines ? 1 : 0);
             var start = startTime is { } s ? WireJson.Ms(s) : long.MinValue;
             var end = endTime is { } e ? WireJson.Ms(e) : long.MaxValue;
             bool Include(int i)
             {
-                var open = Bar(series, i).OpenTime;
+                var open = i < series.ClosedCount ? series.Closed(i).OpenTime : current.OpenTime;
                 return open >= start && open <= end;
             }
 
@@ -125,7 +126,7 @@ public sealed partial class MarketStreamHub
             writer.WriteStartArray();
             for (var i = first; i < first + count; i++)
             {
-                ref readonly var k = ref Bar(series, i);
+                var k = i < series.ClosedCount ? series.Closed(i) : current;
                 writer.WriteStartArray();
                 writer.WriteNumberValue(k.OpenTime);
                 writer.WriteDecimalValue(k.Open);
@@ -241,9 +242,6 @@ public sealed partial class MarketStreamHub
             w.WriteNumber("closeTime", state.LastTradeTime);
             w.WriteEndObject();
         });
-
-    private static ref readonly KlineBar Bar(KlineSeries series, int index) =>
-        ref index < series.ClosedCount ? ref series.Closed(index) : ref series.Current;
 
     /// <summary>The range to answer: from the first included item ascending, or the newest included ones.</summary>
     private static (int First, int Count) Select(int total, int limit, bool ascendingFromStart, Func<int, bool> include)

@@ -77,8 +77,8 @@ public sealed partial class MarketStreamHub
                 break;
             case PublicStreamKind.Kline:
                 channel.PeriodMs = stream.Interval == KlineInterval.OneSecond ? 1000 : 2000;
-                var series = state!.Klines[(int)stream.Interval - 1];
-                series.RollTo(NowMs());
+                state!.RollKlines(NowMs());
+                var series = state.Klines[(int)stream.Interval - 1];
                 if (series.ClosedCount > 0)
                 {
                     // Candles closed before the subscription are history, not news.

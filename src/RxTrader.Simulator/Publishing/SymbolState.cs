@@ -8,6 +8,7 @@ namespace RxTrader.Simulator.Publishing;
 internal sealed class SymbolState
 {
     public const int IntervalCount = 16;
+    private const int Minute = 1;
 
     public SymbolState(Symbol symbol, MarketStreamHubOptions options)
     {
@@ -30,6 +31,49 @@ internal sealed class SymbolState
     public Ring<AggregateTrade> AggregateTrades { get; }
 
     public KlineSeries[] Klines { get; }
+
+    /// <summary>Whether klines exist: from the first trade on.</summary>
+    public bool HasKlines => Klines[Minute].HasOpen;
+
+    /// <summary>Feeds a trade to the 1 s and 1 m candles; the longer intervals take each minute as it closes, so a
+    /// trade costs two candle updates instead of sixteen.</summary>
+    public void AddToKlines(long time, long tradeId, decimal price, decimal quantity, bool isBuyerMaker)
+    {
+        Klines[0].Add(time, tradeId, price, quantity, isBuyerMaker);
+        FoldClosedMinutes(Klines[Minute].Add(time, tradeId, price, quantity, isBuyerMaker));
+    }
+
+    /// <summary>Closes every candle that ended before <paramref name="now"/>.</summary>
+    public void RollKlines(long now)
+    {
+        Klines[0].RollTo(now);
+        FoldClosedMinutes(Klines[Minute].RollTo(now));
+        for (var i = Minute + 1; i < IntervalCount; i++)
+        {
+            Klines[i].RollTo(now);
+        }
+    }
+
+    /// <summary>The open candle of <paramref name="interval"/>, including the current minute.</summary>
+    public KlineBar CurrentKline(KlineInterval interval)
+    {
+        var index = (int)interval - 1;
+        return index <= Minute ? Klines[index].Current : Klines[index].CurrentWith(Klines[Minute].Current);
+    }
+
+    private void FoldClosedMinutes(int closed)
+    {
+        var minutes = Klines[Minute];
+        closed = Math.Min(closed, minutes.ClosedCount);
+        for (var k = minutes.ClosedCount - closed; k < minutes.ClosedCount; k++)
+        {
+            ref readonly var minute = ref minutes.Closed(k);
+            for (var i = Minute + 1; i < IntervalCount; i++)
+            {
+                Klines[i].Merge(minute);
+            }
+        }
+    }
 
     /// <summary>24 h in one-minute buckets (1440 buckets).</summary>
     public RollingWindow Day { get; } = new(60_000, 1440);
