@@ -32,13 +32,13 @@ public sealed partial class MarketStreamHub
             {
                 var t = trades[i];
                 writer.WriteStartObject();
-                writer.WriteNumber("id", t.TradeId);
-                writer.WriteDecimal("price", t.Price);
-                writer.WriteDecimal("qty", t.Quantity);
-                writer.WriteDecimal("quoteQty", t.Price * t.Quantity);
-                writer.WriteNumber("time", WireJson.Ms(t.TradeTime));
-                writer.WriteBoolean("isBuyerMaker", t.IsBuyerMaker);
-                writer.WriteBoolean("isBestMatch", true);
+                writer.WriteNumber("id"u8, t.TradeId);
+                writer.WriteDecimal("price"u8, t.Price);
+                writer.WriteDecimal("qty"u8, t.Quantity);
+                writer.WriteDecimal("quoteQty"u8, t.Price * t.Quantity);
+                writer.WriteNumber("time"u8, WireJson.Ms(t.TradeTime));
+                writer.WriteBoolean("isBuyerMaker"u8, t.IsBuyerMaker);
+                writer.WriteBoolean("isBestMatch"u8, true);
                 writer.WriteEndObject();
             }
 
@@ -80,7 +80,7 @@ public sealed partial class MarketStreamHub
             for (var i = first; i < first + count; i++)
             {
                 writer.WriteStartObject();
-                StreamPayloads.WriteAggregateFields(writer, ring[i], "a", "p", "q", "f", "l", "T", "m", "M");
+                StreamPayloads.WriteAggregateFields(writer, ring[i]);
                 writer.WriteEndObject();
             }
 
@@ -160,41 +160,41 @@ public sealed partial class MarketStreamHub
             var now = hub.NowMs();
             var s = state.Day.Compute(now);
             w.WriteStartObject();
-            w.WriteString("symbol", state.Symbol.Value);
+            w.WriteString("symbol"u8, state.Symbol.Value);
             if (!mini)
             {
                 var (bid, bidQty, ask, askQty) = state.Book.Top();
-                w.WriteDecimal("priceChange", s.Close - s.Open);
-                w.WritePercent("priceChangePercent", StreamPayloads.ChangePercent(s));
-                w.WriteDecimal("weightedAvgPrice", StreamPayloads.WeightedAverage(s));
-                w.WriteDecimal("prevClosePrice", s.PreviousClose);
-                w.WriteDecimal("lastPrice", s.Close);
-                w.WriteDecimal("lastQty", s.Count > 0 ? state.LastQuantity : 0m);
-                w.WriteDecimal("bidPrice", bid);
-                w.WriteDecimal("bidQty", bidQty);
-                w.WriteDecimal("askPrice", ask);
-                w.WriteDecimal("askQty", askQty);
-                w.WriteDecimal("openPrice", s.Open);
+                w.WriteDecimal("priceChange"u8, s.Close - s.Open);
+                w.WritePercent("priceChangePercent"u8, StreamPayloads.ChangePercent(s));
+                w.WriteDecimal("weightedAvgPrice"u8, StreamPayloads.WeightedAverage(s));
+                w.WriteDecimal("prevClosePrice"u8, s.PreviousClose);
+                w.WriteDecimal("lastPrice"u8, s.Close);
+                w.WriteDecimal("lastQty"u8, s.Count > 0 ? state.LastQuantity : 0m);
+                w.WriteDecimal("bidPrice"u8, bid);
+                w.WriteDecimal("bidQty"u8, bidQty);
+                w.WriteDecimal("askPrice"u8, ask);
+                w.WriteDecimal("askQty"u8, askQty);
+                w.WriteDecimal("openPrice"u8, s.Open);
             }
             else
             {
-                w.WriteDecimal("openPrice", s.Open);
+                w.WriteDecimal("openPrice"u8, s.Open);
             }
 
-            w.WriteDecimal("highPrice", s.High);
-            w.WriteDecimal("lowPrice", s.Low);
+            w.WriteDecimal("highPrice"u8, s.High);
+            w.WriteDecimal("lowPrice"u8, s.Low);
             if (mini)
             {
-                w.WriteDecimal("lastPrice", s.Close);
+                w.WriteDecimal("lastPrice"u8, s.Close);
             }
 
-            w.WriteDecimal("volume", s.Volume);
-            w.WriteDecimal("quoteVolume", s.QuoteVolume);
-            w.WriteNumber("openTime", now - state.Day.WindowMs);
-            w.WriteNumber("closeTime", now);
-            w.WriteNumber("firstId", s.FirstId);
-            w.WriteNumber("lastId", s.LastId);
-            w.WriteNumber("count", s.Count);
+            w.WriteDecimal("volume"u8, s.Volume);
+            w.WriteDecimal("quoteVolume"u8, s.QuoteVolume);
+            w.WriteNumber("openTime"u8, now - state.Day.WindowMs);
+            w.WriteNumber("closeTime"u8, now);
+            w.WriteNumber("firstId"u8, s.FirstId);
+            w.WriteNumber("lastId"u8, s.LastId);
+            w.WriteNumber("count"u8, s.Count);
             w.WriteEndObject();
         });
 
@@ -206,8 +206,8 @@ public sealed partial class MarketStreamHub
         WriteEach(writer, symbols, asArray, false, static (w, _, state, _) =>
         {
             w.WriteStartObject();
-            w.WriteString("symbol", state.Symbol.Value);
-            w.WriteDecimal("price", state.LastPrice);
+            w.WriteString("symbol"u8, state.Symbol.Value);
+            w.WriteDecimal("price"u8, state.LastPrice);
             w.WriteEndObject();
         });
 
@@ -220,11 +220,11 @@ public sealed partial class MarketStreamHub
         {
             var (bid, bidQty, ask, askQty) = state.Book.Top();
             w.WriteStartObject();
-            w.WriteString("symbol", state.Symbol.Value);
-            w.WriteDecimal("bidPrice", bid);
-            w.WriteDecimal("bidQty", bidQty);
-            w.WriteDecimal("askPrice", ask);
-            w.WriteDecimal("askQty", askQty);
+            w.WriteString("symbol"u8, state.Symbol.Value);
+            w.WriteDecimal("bidPrice"u8, bid);
+            w.WriteDecimal("bidQty"u8, bidQty);
+            w.WriteDecimal("askPrice"u8, ask);
+            w.WriteDecimal("askQty"u8, askQty);
             w.WriteEndObject();
         });
 
@@ -237,9 +237,9 @@ public sealed partial class MarketStreamHub
         WriteEach(writer, [symbol], false, false, static (w, hub, state, _) =>
         {
             w.WriteStartObject();
-            w.WriteNumber("mins", 5);
-            w.WriteDecimal("price", AveragePrice(state, hub.NowMs()));
-            w.WriteNumber("closeTime", state.LastTradeTime);
+            w.WriteNumber("mins"u8, 5);
+            w.WriteDecimal("price"u8, AveragePrice(state, hub.NowMs()));
+            w.WriteNumber("closeTime"u8, state.LastTradeTime);
             w.WriteEndObject();
         });
 

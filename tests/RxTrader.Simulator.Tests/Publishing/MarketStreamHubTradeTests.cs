@@ -143,12 +143,22 @@ public sealed class MarketStreamHubTradeTests
     {
         using var f = new HubFixture();
         var trades = f.Record("btcusdt@trade");
+        var depth = f.Record("btcusdt@depth20");
+        f.Hub.ActiveTimers.ShouldBe(1);
 
         f.Hub.Dispose();
         f.Trade(100m, 1m);
+        f.At(5_000);
 
         trades.Completed.ShouldBeTrue();
+        depth.Completed.ShouldBeTrue();
+        f.Hub.ActiveTimers.ShouldBe(0);
         trades.Frames.ShouldBeEmpty();
+        depth.Frames.ShouldBeEmpty();
+        f.Hub.TryParse("btcusdt@trade", out var stream).ShouldBeTrue();
+        var late = false;
+        using var subscription = f.Hub.Subscribe(stream).Subscribe(_ => { }, () => late = true);
+        late.ShouldBeTrue();
         f.Violations.ShouldBeEmpty();
     }
 
