@@ -80,8 +80,20 @@ internal static class RestAccountEndpoints
         w.WriteStartArray();
         w.WriteStringValue("SPOT"u8);
         w.WriteEndArray();
-        w.WriteNumber("uid"u8, (uint)StringComparer.Ordinal.GetHashCode(a.AccountId) % 1_000_000_000);
+        w.WriteNumber("uid"u8, Uid(a.AccountId));
         w.WriteEndObject();
+    }
+
+    /// <summary>A stable numeric id per API key (FNV-1a), the same in every run.</summary>
+    public static long Uid(string accountId)
+    {
+        var hash = 2166136261u;
+        foreach (var c in accountId)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash % 1_000_000_000;
     }
 
     private static void MyTrades(RestCall call)
