@@ -1,0 +1,43 @@
+using System.Reactive.Concurrency;
+using System.Text;
+using RxTrader.Simulator.Matching;
+
+namespace RxTrader.Simulator.Server;
+
+/// <summary>What every route group of the server shares: options, clock, engine, keys and limits.</summary>
+internal sealed class SimulatorContext
+{
+    private readonly Dictionary<string, byte[]> _secrets = new(StringComparer.Ordinal);
+    private long _unhandledErrors;
+
+    public SimulatorContext(SimulatorOptions options, IScheduler scheduler, MatchingEngine engine)
+    {
+        Options = options;
+        Scheduler = scheduler;
+        Engine = engine;
+        Limits = new RateLimiter(options.RateLimits);
+        foreach (var account in options.Accounts)
+        {
+            _secrets.Add(account.ApiKey, Encoding.UTF8.GetBytes(account.SecretKey));
+        }
+    }
+
+    public SimulatorOptions Options { get; }
+
+    public IScheduler Scheduler { get; }
+
+    public MatchingEngine Engine { get; }
+
+    public RateLimiter Limits { get; }
+
+    /// <summary>Requests that ended in an exception the barrier turned into <c>-1000</c>.</summary>
+    public long UnhandledErrors => Interlocked.Read(ref _unhandledErrors);
+
+    /// <summary>The server clock in Unix milliseconds.</summary>
+    public long NowMs => Scheduler.Now.ToUnixTimeMilliseconds();
+
+    /// <summary>The HMAC secret of <paramref name="apiKey"/>, or null when the key is unknown.</summary>
+    public byte[]? SecretOf(string apiKey) => _secrets.GetValueOrDefault(apiKey);
+
+    public void CountUnhandledError() => Interlocked.Increment(ref _unhandledErrors);
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Routing;
+using RxTrader.Simulator.Rest;
+
+namespace RxTrader.Simulator.Server;
+
+/// <summary>The server's route table: each route group is one <c>MapXxx(this IEndpointRouteBuilder,
+/// SimulatorContext)</c> in its own file, registered here with one line.</summary>
+internal static class SimulatorEndpoints
+{
+    public static void MapAll(IEndpointRouteBuilder endpoints, SimulatorContext context)
+    {
+        endpoints.MapRestGeneral(context);
+        endpoints.MapRestTrading(context);
+        endpoints.MapRestAccount(context);
+        endpoints.MapRestSapi(context);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using RxTrader.Core;
+using RxTrader.Core.Instruments;
+using RxTrader.Simulator.Matching;
+
+namespace RxTrader.Simulator.Server;
+
+/// <summary>How a <see cref="SimulatorServer"/> listens, what it trades, who may trade and its limits.</summary>
+public sealed record SimulatorOptions
+{
+    /// <summary>The loopback address to bind.</summary>
+    /// <value>Default <see cref="IPAddress.Loopback"/> (127.0.0.1); any loopback address is accepted.</value>
+    public IPAddress Address { get; init; } = IPAddress.Loopback;
+
+    /// <summary>The TCP port; 0 picks a free one (read it back from <see cref="SimulatorServer.Port"/>).</summary>
+    /// <value>Default 0.</value>
+    public int Port { get; init; }
+
+    /// <summary>The tradable symbols.</summary>
+    /// <value>Default <see cref="DefaultSymbols"/>: BTCUSDT, ETHUSDT, BNBUSDT.</value>
+    public IReadOnlyList<SymbolRules> Symbols { get; init; } = DefaultSymbols;
+
+    /// <summary>The API keys the server accepts, with their secrets and starting balances.</summary>
+    /// <value>Default one account: <see cref="SimulatorAccount.Demo"/>.</value>
+    public IReadOnlyList<SimulatorAccount> Accounts { get; init; } = [SimulatorAccount.Demo];
+
+    /// <summary>The rate-limit budgets.</summary>
+    /// <value>Default Binance's documented values (see <see cref="SimulatorRateLimits"/>).</value>
+    public SimulatorRateLimits RateLimits { get; init; } = new();
+
+    /// <summary>The <c>recvWindow</c> used when a signed request sends none.</summary>
+    /// <value>Default 5000 ms.</value>
+    public TimeSpan DefaultRecvWindow { get; init; } = TimeSpan.FromMilliseconds(5000);
+
+    /// <summary>The largest <c>recvWindow</c> accepted (larger is refused with <c>-1131</c>).</summary>
+    /// <value>Default 60000 ms.</value>
+    public TimeSpan MaxRecvWindow { get; init; } = TimeSpan.FromMilliseconds(60000);
+
+    /// <summary>How far ahead of the server clock a <c>timestamp</c> may be (at or beyond: <c>-1021</c>).</summary>
+    /// <value>Default 1000 ms.</value>
+    public TimeSpan FutureTolerance { get; init; } = TimeSpan.FromMilliseconds(1000);
+
+    /// <summary>The largest request body accepted; larger bodies get HTTP 413.</summary>
+    /// <value>Default 64 KiB.</value>
+    public int MaxRequestBodySize { get; init; } = 64 * 1024;
+
+    /// <summary>The matching engine's options.</summary>
+    /// <value>Default the engine's defaults.</value>
+    public MatchingEngineOptions Engine { get; init; } = new();
+
+    /// <summary>BTCUSDT, ETHUSDT and BNBUSDT with Binance-like filters (tick 0.01, lot steps 0.00001, 0.0001,
+    /// 0.001, minimum notional 5 USDT, at most 200 open orders per symbol).</summary>
+    public static IReadOnlyList<SymbolRules> DefaultSymbols { get; } =
+    [
+        UsdtSymbol("BTC", 0.00001m, 9_000m, 100m),
+        UsdtSymbol("ETH", 0.0001m, 100_000m, 5_000m),
+        UsdtSymbol("BNB", 0.001m, 900_000m, 20_000m),
+    ];
+
+    internal void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Address);
+        if (!IPAddress.IsLoopback(Address))
+        {
+            throw new ArgumentException("The simulator binds loopback addresses only.", nameof(Address));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(Port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, IPEndPoint.MaxPort);
+        ArgumentNullException.ThrowIfNull(Symbols);
+        ArgumentNullException.ThrowIfNull(Accounts);
+        ArgumentNullException.ThrowIfNull(RateLimits);
+        ArgumentNullException.ThrowIfNull(Engine);
+        RateLimits.Validate();
+        ArgumentOutOfRangeException.ThrowIfLessThan(DefaultRecvWindow, TimeSpan.FromMilliseconds(1));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(DefaultRecvWindow, MaxRecvWindow);
+        ArgumentOutOfRangeException.ThrowIfLessThan(FutureTolerance, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxRequestBodySize);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var account in Accounts)
+        {
+            ArgumentNullException.ThrowIfNull(account);
+            ArgumentException.ThrowIfNullOrEmpty(account.ApiKey);
+            ArgumentException.ThrowIfNullOrEmpty(account.SecretKey);
+            if (!keys.Add(account.ApiKey))
+            {
+                throw new ArgumentException($"API key '{account.ApiKey}' is listed twice.", nameof(Accounts));
+            }
+        }
+    }
+
+    private static SymbolRules UsdtSymbol(string baseAsset, decimal step, decimal maxQty, decimal maxMarketQty) => new()
+    {
+        Symbol = new Symbol(baseAsset + "USDT"),
+        BaseAsset = baseAsset,
+        QuoteAsset = "USDT",
+        Filters = new SymbolFilters(
+            Price: new PriceFilter(0.01m, 1_000_000m, 0.01m),
+            LotSize: new QuantityFilter(step, maxQty, step),
+            MarketLotSize: new QuantityFilter(0m, maxMarketQty, 0m),
+            Notional: new NotionalFilter(5m, 9_000_000m, ApplyMinToMarket: true, ApplyMaxToMarket: false, 5)),
+        MaxNumOrders = 200,
+    };
+}
