@@ -27,7 +27,7 @@ public class MarketStreamPublishingBenchmarks : IDisposable
     private long _delivered;
 
     /// <summary>Subscribers of <c>btcusdt@trade</c>.</summary>
-    [Params(1, 10)]
+    [Params(0, 1, 10)]
     public int Subscribers { get; set; }
 
     /// <summary>An engine with BTCUSDT, a hub and the subscribers.</summary>
