@@ -6,6 +6,8 @@ namespace RxTrader.Simulator.Rest;
 
 /// <summary>A reusable response buffer and JSON writer, one per thread: handlers write synchronously, and the
 /// bytes are copied to the response before the thread awaits anything.</summary>
+/// <remarks>Not re-entrant: code that runs inside a REST handler on the same thread (for example an engine event
+/// observer) must not rent it.</remarks>
 internal sealed class JsonBuffer
 {
     [ThreadStatic]

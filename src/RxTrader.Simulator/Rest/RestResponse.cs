@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http;
@@ -30,8 +31,7 @@ internal static class RestResponse
         response.ContentType = JsonContentType;
         response.ContentLength = body.Length;
         var pipe = response.BodyWriter;
-        body.CopyTo(pipe.GetSpan(body.Length));
-        pipe.Advance(body.Length);
+        pipe.Write(body); // copies segment by segment: any size
         return pipe.FlushAsync(http.RequestAborted);
     }
 

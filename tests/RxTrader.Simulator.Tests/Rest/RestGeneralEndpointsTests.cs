@@ -109,6 +109,24 @@ public sealed class RestGeneralEndpointsTests
         RestFixture.Header(response, "X-MBX-USED-WEIGHT-1M").ShouldBe("5");
     }
 
+    [Fact]
+    public async Task Depth_ThousandLevels_AllReturned()
+    {
+        await using var f = await RestFixture.StartAsync();
+        for (var i = 0; i < 1200; i++)
+        {
+            f.Server.Engine.PlaceLiquidity(RestFixture.BtcUsdt, Side.Buy, 1000m - (i * 0.01m), 1m);
+            f.Server.Engine.PlaceLiquidity(RestFixture.BtcUsdt, Side.Sell, 1001m + (i * 0.01m), 1m);
+        }
+
+        var json = await RestFixture.JsonAsync(await f.GetAsync("/api/v3/depth?symbol=BTCUSDT&limit=1000"));
+        json.GetProperty("bids").GetArrayLength().ShouldBe(1000);
+        json.GetProperty("asks").GetArrayLength().ShouldBe(1000);
+        json.GetProperty("asks")[999][0].GetString().ShouldBe("1010.99000000");
+        var all = await RestFixture.JsonAsync(await f.GetAsync("/api/v3/depth?symbol=BTCUSDT&limit=5000"));
+        all.GetProperty("bids").GetArrayLength().ShouldBe(1200);
+    }
+
     [Theory]
     [InlineData(1, "5")]
     [InlineData(100, "5")]
