@@ -310,6 +310,30 @@ public sealed class SimulatorWebSocketTests
     }
 
     [Fact]
+    public async Task TrySendText_ThreeSegments_AllocatesNothing()
+    {
+        await using var server = await WebSocketTestServer.StartAsync();
+        var (client, socket) = await server.ConnectAsync();
+        using var _ = client;
+        var prefix = "{\"stream\":\"btcusdt@trade\",\"data\":"u8.ToArray();
+        var payload = "{\"e\":\"trade\",\"p\":\"0.00100000\"}"u8.ToArray();
+        socket.Stall(true);
+        socket.TrySendText(prefix, payload, "}"u8).ShouldBeTrue();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 200; i++)
+        {
+            socket.TrySendText(prefix, payload, "}"u8);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        socket.Stall(false);
+
+        allocated.ShouldBe(0);
+        socket.Statistics.FramesQueued.ShouldBe(201);
+    }
+
+    [Fact]
     public async Task SendRaw_MalformedText_ReachesClientAsSent()
     {
         await using var server = await WebSocketTestServer.StartAsync();
