@@ -147,7 +147,7 @@ internal static class RestGeneralEndpoints
     }
 
     /// <summary>Parses <c>["BTCUSDT","ETHUSDT"]</c>; every symbol must exist.</summary>
-    private static ExchangeError? ParseSymbolList(MatchingEngine engine, string list, List<SymbolRules> rules)
+    internal static ExchangeError? ParseSymbolList(MatchingEngine engine, string list, List<SymbolRules> rules)
     {
         try
         {

@@ -1,6 +1,8 @@
 using System.Reactive.Concurrency;
 using System.Text;
+using RxTrader.Simulator.Market;
 using RxTrader.Simulator.Matching;
+using RxTrader.Simulator.Publishing;
 
 namespace RxTrader.Simulator.Server;
 
@@ -10,11 +12,13 @@ internal sealed class SimulatorContext
     private readonly Dictionary<string, byte[]> _secrets = new(StringComparer.Ordinal);
     private long _unhandledErrors;
 
-    public SimulatorContext(SimulatorOptions options, IScheduler scheduler, MatchingEngine engine)
+    public SimulatorContext(SimulatorOptions options, IScheduler scheduler, MatchingEngine engine, MarketStreamHub hub, MarketModel? market)
     {
         Options = options;
         Scheduler = scheduler;
         Engine = engine;
+        Hub = hub;
+        Market = market;
         Limits = new RateLimiter(options.RateLimits);
         foreach (var account in options.Accounts)
         {
@@ -28,6 +32,12 @@ internal sealed class SimulatorContext
 
     public MatchingEngine Engine { get; }
 
+    /// <summary>Public stream payloads and the market history behind the REST market-data endpoints.</summary>
+    public MarketStreamHub Hub { get; }
+
+    /// <summary>The synthetic market, or null when the options ask for a silent one.</summary>
+    public MarketModel? Market { get; }
+
     public RateLimiter Limits { get; }
 
     /// <summary>Requests that ended in an exception the barrier turned into <c>-1000</c>.</summary>
@@ -38,6 +48,14 @@ internal sealed class SimulatorContext
 
     /// <summary>The HMAC secret of <paramref name="apiKey"/>, or null when the key is unknown.</summary>
     public byte[]? SecretOf(string apiKey) => _secrets.GetValueOrDefault(apiKey);
+
+    /// <summary>Stops the synthetic market, the stream timers and the engine, in that order.</summary>
+    public void DisposeMarket()
+    {
+        Market?.Dispose();
+        Hub.Dispose();
+        Engine.Dispose();
+    }
 
     public void CountUnhandledError() => Interlocked.Increment(ref _unhandledErrors);
 }

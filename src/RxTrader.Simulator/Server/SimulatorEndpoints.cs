@@ -12,6 +12,7 @@ internal static class SimulatorEndpoints
         endpoints.MapRestGeneral(context);
         endpoints.MapRestTrading(context);
         endpoints.MapRestAccount(context);
+        endpoints.MapRestMarketData(context);
         endpoints.MapRestSapi(context);
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
-using RxTrader.Core;
-using RxTrader.Core.Instruments;
+using RxTrader.Simulator.Market;
 using RxTrader.Simulator.Matching;
+using RxTrader.Simulator.Publishing;
 
 namespace RxTrader.Simulator.Server;
 
@@ -48,14 +48,17 @@ public sealed record SimulatorOptions
     /// <value>Default the engine's defaults.</value>
     public MatchingEngineOptions Engine { get; init; } = new();
 
-    /// <summary>BTCUSDT, ETHUSDT and BNBUSDT with Binance-like filters (tick 0.01, lot steps 0.00001, 0.0001,
-    /// 0.001, minimum notional 5 USDT, at most 200 open orders per symbol).</summary>
-    public static IReadOnlyList<SymbolRules> DefaultSymbols { get; } =
-    [
-        UsdtSymbol("BTC", 0.00001m, 9_000m, 100m),
-        UsdtSymbol("ETH", 0.0001m, 100_000m, 5_000m),
-        UsdtSymbol("BNB", 0.001m, 900_000m, 20_000m),
-    ];
+    /// <summary>The synthetic market that trades the symbols and keeps their books alive; null for a silent market
+    /// (books and trades then come only from users and <see cref="MatchingEngine.PlaceLiquidity"/>).</summary>
+    /// <value>Default the model's defaults (<see cref="DefaultMarket.Symbols"/>, seed 1).</value>
+    public MarketModelOptions? Market { get; init; } = new();
+
+    /// <summary>How much market history the REST market-data endpoints keep per symbol.</summary>
+    /// <value>Default the hub's defaults (1000 trades, 1000 aggregate trades, 1000 klines per interval).</value>
+    public MarketStreamHubOptions MarketHistory { get; init; } = new();
+
+    /// <summary>BTCUSDT, ETHUSDT and BNBUSDT: <see cref="DefaultMarket.AllRules"/>.</summary>
+    public static IReadOnlyList<SymbolRules> DefaultSymbols => DefaultMarket.AllRules;
 
     internal void Validate()
     {
@@ -71,6 +74,9 @@ public sealed record SimulatorOptions
         ArgumentNullException.ThrowIfNull(Accounts);
         ArgumentNullException.ThrowIfNull(RateLimits);
         ArgumentNullException.ThrowIfNull(Engine);
+        ArgumentNullException.ThrowIfNull(MarketHistory);
+        MarketHistory.Validate();
+        Market?.Validate();
         RateLimits.Validate();
         ArgumentOutOfRangeException.ThrowIfLessThan(DefaultRecvWindow, TimeSpan.FromMilliseconds(1));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(DefaultRecvWindow, MaxRecvWindow);
@@ -88,17 +94,4 @@ public sealed record SimulatorOptions
             }
         }
     }
-
-    private static SymbolRules UsdtSymbol(string baseAsset, decimal step, decimal maxQty, decimal maxMarketQty) => new()
-    {
-        Symbol = new Symbol(baseAsset + "USDT"),
-        BaseAsset = baseAsset,
-        QuoteAsset = "USDT",
-        Filters = new SymbolFilters(
-            Price: new PriceFilter(0.01m, 1_000_000m, 0.01m),
-            LotSize: new QuantityFilter(step, maxQty, step),
-            MarketLotSize: new QuantityFilter(0m, maxMarketQty, 0m),
-            Notional: new NotionalFilter(5m, 9_000_000m, ApplyMinToMarket: true, ApplyMaxToMarket: false, 5)),
-        MaxNumOrders = 200,
-    };
 }

@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using RxTrader.Simulator.Market;
 using RxTrader.Simulator.Matching;
+using RxTrader.Simulator.Publishing;
 
 namespace RxTrader.Simulator.Server;
 
@@ -42,6 +44,13 @@ public sealed class SimulatorServer : IAsyncDisposable
 
     /// <summary>The engine behind the endpoints (add liquidity, inspect accounts, observe events).</summary>
     public MatchingEngine Engine => _context.Engine;
+
+    /// <summary>The synthetic market trading the symbols (its statistics, burst generation), or null when
+    /// <see cref="SimulatorOptions.Market"/> is null.</summary>
+    public MarketModel? Market => _context.Market;
+
+    /// <summary>The public stream payloads and market history the endpoints serve.</summary>
+    public MarketStreamHub MarketStreams => _context.Hub;
 
     /// <summary>The port the server listens on (the one picked when <see cref="SimulatorOptions.Port"/> is 0).</summary>
     public int Port { get; }
@@ -86,7 +95,11 @@ public sealed class SimulatorServer : IAsyncDisposable
             engine.CreateAccount(account.ApiKey, account.Balances, account.Commission);
         }
 
-        var context = new SimulatorContext(options, scheduler, engine);
+        // The hub subscribes before the model places its first books, so no trade or diff is missed.
+        var hub = new MarketStreamHub(engine, scheduler, options.MarketHistory);
+        var market = options.Market is { } marketOptions ? new MarketModel(engine, scheduler, marketOptions) : null;
+        market?.Start();
+        var context = new SimulatorContext(options, scheduler, engine, hub, market);
 
         // The empty builder reads no appsettings, no environment variables and adds no console logger.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -112,7 +125,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         catch
         {
             await app.DisposeAsync().ConfigureAwait(false);
-            engine.Dispose();
+            context.DisposeMarket();
             throw;
         }
 
@@ -135,7 +148,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         finally
         {
             await _app.DisposeAsync().ConfigureAwait(false);
-            _context.Engine.Dispose();
+            _context.DisposeMarket();
         }
     }
 }

@@ -51,7 +51,8 @@ internal sealed class RestFixture : IAsyncDisposable
         Action<IEndpointRouteBuilder, SimulatorContext>? extraRoutes = null)
     {
         var scheduler = new HistoricalScheduler(Start);
-        var options = (configure ?? (static o => o))(new SimulatorOptions());
+        // A silent market: the tests place every order and liquidity themselves.
+        var options = (configure ?? (static o => o))(new SimulatorOptions { Market = null });
         var server = await SimulatorServer.StartCoreAsync(options, scheduler, extraRoutes, CancellationToken.None);
         return new RestFixture(server, scheduler);
     }
