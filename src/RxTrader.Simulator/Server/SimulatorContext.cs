@@ -3,6 +3,7 @@ using System.Text;
 using RxTrader.Simulator.Market;
 using RxTrader.Simulator.Matching;
 using RxTrader.Simulator.Publishing;
+using RxTrader.Simulator.Sockets;
 
 namespace RxTrader.Simulator.Server;
 
@@ -37,6 +38,9 @@ internal sealed class SimulatorContext
 
     /// <summary>The synthetic market, or null when the options ask for a silent one.</summary>
     public MarketModel? Market { get; }
+
+    /// <summary>Every open WebSocket connection, for fault injection and shutdown.</summary>
+    public SocketRegistry Sockets { get; } = new();
 
     public RateLimiter Limits { get; }
 

@@ -143,6 +143,8 @@ public sealed class SimulatorServer : IAsyncDisposable
 
         try
         {
+            // Upgraded connections last as long as their sockets; tell them first, as Binance does before a restart.
+            _context.Sockets.AnnounceShutdown();
             await _app.StopAsync().ConfigureAwait(false);
         }
         finally
