@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 results="artifacts/test-results"
 rm -rf "$results"
 
+# The real Binance clients (ccxt, @binance/connector) the simulator's compatibility tests drive; the lock file pins them.
+npm ci --prefix scripts/compat --no-audit --no-fund --loglevel=error
+
 dotnet restore RxTrader.sln
 dotnet build RxTrader.sln --configuration Release --no-restore -warnaserror
 
