@@ -143,7 +143,7 @@ async function main () {
 
   await step('an unaffordable order is refused as InsufficientFunds', async () => {
     try {
-      await exchange.createOrder(symbol, 'limit', 'buy', 1000, limitPrice)
+      await exchange.createOrder(symbol, 'limit', 'buy', 100, limitPrice)
     } catch (e) {
       check(e instanceof ccxt.InsufficientFunds, 'InsufficientFunds (-2010), got ' + e.constructor.name + ': ' + e.message)
       return { error: e.constructor.name }
