@@ -41,7 +41,8 @@ internal static class UserDataEndpoints
             OnKey(call, static (hub, account, key) => hub.DeleteListenKey(account, key))));
 
         endpoints.Map("/ws/{listenKey:length(60)}", http => RunListenKeyStreamAsync(http, context));
-        endpoints.Map("/ws-api/v3", http => WebSocketApiSession.RunAsync(http, context));
+        var bridge = new WebSocketApiRestBridge(endpoints);
+        endpoints.Map("/ws-api/v3", http => WebSocketApiSession.RunAsync(http, context, bridge));
     }
 
     /// <summary>The USER_STREAM security: a known <c>X-MBX-APIKEY</c>, no signature.</summary>

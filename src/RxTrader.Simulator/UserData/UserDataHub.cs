@@ -47,7 +47,13 @@ internal sealed class UserDataHub : IDisposable
         options.Validate();
         _scheduler = scheduler;
         _options = options;
-        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions
+        {
+            SkipValidation = true,
+
+            // Client order ids and asset names go out as sent, like Binance writes them.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
         _subscription = engine.Events.Subscribe(OnEvent, static _ => { }, Dispose);
     }
 

@@ -18,8 +18,11 @@ namespace RxTrader.Simulator.UserData;
 /// <remarks>Requests run one at a time on the connection's receive loop; a malformed request gets an error answer
 /// and the connection stays open. Methods: <c>ping</c>, <c>time</c>, <c>session.logon</c>/<c>status</c>/<c>logout</c>,
 /// <c>session.subscriptions</c>, <c>userDataStream.subscribe</c>, <c>userDataStream.subscribe.signature</c>,
-/// <c>userDataStream.unsubscribe</c>, and the legacy <c>userDataStream.start</c>/<c>ping</c>/<c>stop</c>; a
-/// <c>v3/</c> prefix is accepted.</remarks>
+/// <c>userDataStream.unsubscribe</c>, the legacy <c>userDataStream.start</c>/<c>ping</c>/<c>stop</c>, and the methods
+/// that mirror a REST endpoint (<see cref="WebSocketApiRestBridge.Methods"/>: <c>order.place</c>, <c>order.cancel</c>,
+/// <c>order.status</c>, <c>account.status</c>, …); a <c>v3/</c> prefix is accepted. Signatures are HMAC-SHA256
+/// (<see cref="WebSocketApiSignature"/>), also for <c>session.logon</c> (Binance requires Ed25519 there; Ed25519 and
+/// RSA keys are not simulated).</remarks>
 internal sealed partial class WebSocketApiSession : IDisposable
 {
     public static readonly ExchangeError MalformedRequest = new(-1100, "Illegal characters found in a parameter.");
@@ -37,19 +40,28 @@ internal sealed partial class WebSocketApiSession : IDisposable
     private JsonElement _params;
     private int _usedWeight;
 
-    private WebSocketApiSession(SimulatorContext context, SimulatorWebSocket socket, HttpContext http)
+    private WebSocketApiSession(SimulatorContext context, SimulatorWebSocket socket, HttpContext http, WebSocketApiRestBridge bridge)
     {
         _context = context;
+        Bridge = bridge;
         _socket = socket;
         _ip = RestResponse.ClientIp(http);
         _returnRateLimits = !string.Equals(http.Request.Query["returnRateLimits"], "false", StringComparison.OrdinalIgnoreCase);
         _connectedSince = context.NowMs;
-        _w = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        _w = new Utf8JsonWriter(_buffer, new JsonWriterOptions
+        {
+            SkipValidation = true,
+
+            // Binance writes quotes and apostrophes in messages as they are.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
     }
 
     private UserDataHub Hub => _context.UserData;
 
-    public static async Task RunAsync(HttpContext http, SimulatorContext context)
+    private WebSocketApiRestBridge Bridge { get; }
+
+    public static async Task RunAsync(HttpContext http, SimulatorContext context, WebSocketApiRestBridge bridge)
     {
         var socket = await SimulatorWebSocket.AcceptAsync(
             http, UserDataEndpoints.SessionOptions(context.UserData.Options, maxInboundPerSecond: null), context.Scheduler).ConfigureAwait(false);
@@ -59,7 +71,7 @@ internal sealed partial class WebSocketApiSession : IDisposable
         }
 
         using var registration = context.Sockets.Register(socket, SocketKind.WebSocketApi);
-        using var session = new WebSocketApiSession(context, socket, http);
+        using var session = new WebSocketApiSession(context, socket, http, bridge);
         try
         {
             await socket.RunAsync(session.OnText).ConfigureAwait(false);
@@ -72,14 +84,17 @@ internal sealed partial class WebSocketApiSession : IDisposable
 
     public void Dispose() => _w.Dispose();
 
-    private ValueTask OnText(ReadOnlyMemory<byte> message)
+    private async ValueTask OnText(ReadOnlyMemory<byte> message)
     {
         _id = default;
         _params = default;
         try
         {
             using var document = JsonDocument.Parse(message);
-            Handle(document.RootElement);
+            if (Handle(document.RootElement) is { } bridged)
+            {
+                await BridgeAsync(bridged.Method, bridged.Path, bridged.Signed).ConfigureAwait(false);
+            }
         }
         catch (JsonException)
         {
@@ -93,16 +108,15 @@ internal sealed partial class WebSocketApiSession : IDisposable
             _context.CountUnhandledError();
             SendError(500, Unknown);
         }
-
-        return default;
     }
 
-    private void Handle(JsonElement root)
+    /// <summary>Runs the request, or returns the REST route of a bridged method for the caller to await.</summary>
+    private (string Method, string Path, bool Signed)? Handle(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
             SendError(400, MalformedRequest);
-            return;
+            return null;
         }
 
         if (root.TryGetProperty("id", out var id))
@@ -112,7 +126,7 @@ internal sealed partial class WebSocketApiSession : IDisposable
             {
                 _id = default;
                 SendError(400, ExchangeErrors.MandatoryParameter("id"));
-                return;
+                return null;
             }
         }
 
@@ -120,7 +134,7 @@ internal sealed partial class WebSocketApiSession : IDisposable
             || methodElement.GetString() is not { Length: > 0 } method)
         {
             SendError(400, ExchangeErrors.MandatoryParameter("method"));
-            return;
+            return null;
         }
 
         if (root.TryGetProperty("params", out var parameters))
@@ -128,7 +142,7 @@ internal sealed partial class WebSocketApiSession : IDisposable
             if (parameters.ValueKind != JsonValueKind.Object)
             {
                 SendError(400, ExchangeErrors.MandatoryParameter("params"));
-                return;
+                return null;
             }
 
             _params = parameters;
@@ -139,12 +153,17 @@ internal sealed partial class WebSocketApiSession : IDisposable
             method = method[3..];
         }
 
-        if (!Charge(method is "ping" or "time" ? 1 : 2))
+        if (WebSocketApiRestBridge.Methods.TryGetValue(method, out var route))
         {
-            return;
+            return route; // the REST endpoint charges its own weight
         }
 
-        Dispatch(method);
+        if (Charge(method is "ping" or "time" ? 1 : 2))
+        {
+            Dispatch(method);
+        }
+
+        return null;
     }
 
     private void Dispatch(string method)

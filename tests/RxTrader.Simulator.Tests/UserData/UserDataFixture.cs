@@ -144,6 +144,21 @@ internal sealed class UserDataFixture : IAsyncDisposable
         return $$$"""{"id":{{{idText}}},"method":"userDataStream.subscribe.signature","params":{"apiKey":"{{{apiKey}}}","recvWindow":{{{recvWindow}}},"timestamp":{{{ts}}},"signature":"{{{signature}}}"}}""";
     }
 
+    /// <summary>A SIGNED WebSocket-API request as the connector sends it: string params plus <c>apiKey</c> and a
+    /// numeric <c>timestamp</c>, signed over the name-sorted raw <c>key=value</c> pairs.</summary>
+    public string SignedRequest(int id, string method, params (string Name, string Value)[] parameters)
+    {
+        var all = parameters.Select(p => (p.Name, Text: p.Value, Json: JsonSerializer.Serialize(p.Value)))
+            .Append((Name: "apiKey", Text: SimulatorAccount.DemoApiKey, Json: JsonSerializer.Serialize(SimulatorAccount.DemoApiKey)))
+            .Append((Name: "timestamp", Text: Rest.NowMs.ToString(CultureInfo.InvariantCulture), Json: Rest.NowMs.ToString(CultureInfo.InvariantCulture)))
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .ToList();
+        var payload = string.Join("&", all.Select(p => p.Name + "=" + p.Text));
+        var json = string.Join(",", all.Select(p => JsonSerializer.Serialize(p.Name) + ":" + p.Json));
+        return "{\"id\":" + id.ToString(CultureInfo.InvariantCulture) + ",\"method\":\"" + method + "\",\"params\":{" + json
+            + ",\"signature\":\"" + RestFixture.Sign(SimulatorAccount.DemoSecretKey, payload) + "\"}}";
+    }
+
     public static string[] Keys(JsonElement e) => [.. e.EnumerateObject().Select(p => p.Name)];
 
     /// <summary>Waits until <paramref name="count"/> sinks receive events: the upgrade completes before the server
