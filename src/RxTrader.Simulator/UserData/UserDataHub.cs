@@ -167,11 +167,11 @@ internal sealed class UserDataHub : IDisposable
 
     /// <summary>Queues <paramref name="reply"/> on <paramref name="socket"/>, then starts delivering to
     /// <paramref name="sink"/>: no event can overtake the reply.</summary>
-    public void Attach(IUserEventSink sink, Sockets.SimulatorWebSocket socket, ReadOnlySpan<byte> reply)
+    public void Attach(IUserEventSink sink, Sockets.SimulatorWebSocket? socket, ReadOnlySpan<byte> reply)
     {
         lock (_gate)
         {
-            socket.TrySendText(reply);
+            socket?.TrySendText(reply);
             AddSink(sink);
         }
     }
