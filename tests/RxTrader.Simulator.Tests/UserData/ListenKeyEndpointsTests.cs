@@ -86,4 +86,15 @@ public sealed class ListenKeyEndpointsTests
         await RestFixture.ShouldFailAsync(expired, 400, -1125);
         (await f.CreateListenKeyAsync()).ShouldNotBe(key);
     }
+
+    [Fact]
+    public async Task Options_OutOfRange_AreRefusedAtStart()
+    {
+        var scheduler = new System.Reactive.Concurrency.HistoricalScheduler();
+
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => RxTrader.Simulator.Server.SimulatorServer.StartAsync(
+            new RxTrader.Simulator.Server.SimulatorOptions { Market = null, UserData = new() { ListenKeyValidity = TimeSpan.Zero } }, scheduler));
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => RxTrader.Simulator.Server.SimulatorServer.StartAsync(
+            new RxTrader.Simulator.Server.SimulatorOptions { Market = null, UserData = new() { PingInterval = TimeSpan.FromSeconds(-1) } }, scheduler));
+    }
 }
