@@ -45,7 +45,7 @@ public sealed partial class MatchingEngine
     /// <param name="asset">The asset.</param>
     /// <param name="amount">A positive amount.</param>
     /// <exception cref="ArgumentException">The account does not exist.</exception>
-    /// <remarks>Publishes an <see cref="AccountPositionChanged"/>.</remarks>
+    /// <remarks>Publishes a <see cref="BalanceUpdated"/>, then an <see cref="AccountPositionChanged"/>.</remarks>
     public void Deposit(string accountId, string asset, decimal amount)
     {
         ArgumentNullException.ThrowIfNull(accountId);
@@ -60,7 +60,9 @@ public sealed partial class MatchingEngine
 
             account.Credit(asset, amount);
             TouchAccount(account);
-            EndOperation(null, Now());
+            var now = Now();
+            Publish(new BalanceUpdated(now, accountId, asset, amount));
+            EndOperation(null, now);
         }
 
         _outbox.Flush();

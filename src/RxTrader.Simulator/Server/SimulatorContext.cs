@@ -4,6 +4,7 @@ using RxTrader.Simulator.Market;
 using RxTrader.Simulator.Matching;
 using RxTrader.Simulator.Publishing;
 using RxTrader.Simulator.Sockets;
+using RxTrader.Simulator.UserData;
 
 namespace RxTrader.Simulator.Server;
 
@@ -21,6 +22,7 @@ internal sealed class SimulatorContext
         Hub = hub;
         Market = market;
         Limits = new RateLimiter(options.RateLimits);
+        UserData = new UserDataHub(engine, scheduler, options.UserData);
         foreach (var account in options.Accounts)
         {
             _secrets.Add(account.ApiKey, Encoding.UTF8.GetBytes(account.SecretKey));
@@ -43,6 +45,9 @@ internal sealed class SimulatorContext
     public SocketRegistry Sockets { get; } = new();
 
     public RateLimiter Limits { get; }
+
+    /// <summary>Listen keys and the user-data sinks (listenKey streams, WebSocket-API subscriptions) per account.</summary>
+    public UserDataHub UserData { get; }
 
     /// <summary>Requests that ended in an exception the barrier turned into <c>-1000</c>.</summary>
     public long UnhandledErrors => Interlocked.Read(ref _unhandledErrors);

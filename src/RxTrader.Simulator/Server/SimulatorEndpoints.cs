@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using RxTrader.Simulator.Rest;
+using RxTrader.Simulator.UserData;
 
 namespace RxTrader.Simulator.Server;
 
@@ -14,5 +15,6 @@ internal static class SimulatorEndpoints
         endpoints.MapRestAccount(context);
         endpoints.MapRestMarketData(context);
         endpoints.MapRestSapi(context);
+        endpoints.MapUserData(context);
     }
 }

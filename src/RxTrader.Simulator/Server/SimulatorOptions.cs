@@ -2,6 +2,7 @@ using System.Net;
 using RxTrader.Simulator.Market;
 using RxTrader.Simulator.Matching;
 using RxTrader.Simulator.Publishing;
+using RxTrader.Simulator.UserData;
 
 namespace RxTrader.Simulator.Server;
 
@@ -56,6 +57,10 @@ public sealed record SimulatorOptions
     /// <summary>How much market history the REST market-data endpoints keep per symbol.</summary>
     /// <value>Default the hub's defaults (1000 trades, 1000 aggregate trades, 1000 klines per interval).</value>
     public MarketStreamHubOptions MarketHistory { get; init; } = new();
+
+    /// <summary>The user data stream: listenKey validity and the keep-alive of user-data and WebSocket-API connections.</summary>
+    /// <value>Default Binance's values (see <see cref="UserDataOptions"/>).</value>
+    public UserDataOptions UserData { get; init; } = new();
 
     /// <summary>BTCUSDT, ETHUSDT and BNBUSDT: <see cref="DefaultMarket.AllRules"/>.</summary>
     public static IReadOnlyList<SymbolRules> DefaultSymbols => DefaultMarket.AllRules;

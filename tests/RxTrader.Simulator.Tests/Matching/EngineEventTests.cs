@@ -102,6 +102,20 @@ public sealed class EngineEventTests
     }
 
     [Fact]
+    public void Deposit_PublishesBalanceUpdateThenPosition()
+    {
+        using var f = new EngineFixture();
+        f.Scheduler.AdvanceBy(TimeSpan.FromSeconds(3).Ticks);
+        f.Events.Clear();
+
+        f.Engine.Deposit(Alice, "ETH", 2.5m);
+
+        f.Events.Count.ShouldBe(2);
+        f.Events[0].ShouldBe(new BalanceUpdated(MarbleStart.AddSeconds(3), Alice, "ETH", 2.5m));
+        Describe(f.Events[1]).ShouldBe("position alice ETH");
+    }
+
+    [Fact]
     public void DepthDiffs_ChainWithoutGapsAndMatchTheSnapshot()
     {
         using var f = new EngineFixture();
