@@ -1,5 +1,6 @@
 using System.Reactive.Concurrency;
 using System.Text;
+using RxTrader.Simulator.Faults;
 using RxTrader.Simulator.Market;
 using RxTrader.Simulator.Matching;
 using RxTrader.Simulator.Publishing;
@@ -21,6 +22,7 @@ internal sealed class SimulatorContext
         Hub = hub;
         Market = market;
         Limits = new RateLimiter(options.RateLimits);
+        Faults = new FaultInjector(Sockets, scheduler, Limits);
         foreach (var account in options.Accounts)
         {
             _secrets.Add(account.ApiKey, Encoding.UTF8.GetBytes(account.SecretKey));
@@ -43,6 +45,9 @@ internal sealed class SimulatorContext
     public SocketRegistry Sockets { get; } = new();
 
     public RateLimiter Limits { get; }
+
+    /// <summary>Fault injection over the sockets, the REST pipeline and the clock clients see.</summary>
+    public FaultInjector Faults { get; }
 
     /// <summary>Requests that ended in an exception the barrier turned into <c>-1000</c>.</summary>
     public long UnhandledErrors => Interlocked.Read(ref _unhandledErrors);
