@@ -90,7 +90,8 @@ internal sealed class FaultParameters
             return null;
         }
 
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && Math.Abs(value) <= 31L * 86_400_000)
+        const long Bound = 31L * 86_400_000; // beyond any fault's own limit, so the injector names the real one
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value is >= -Bound and <= Bound)
         {
             return TimeSpan.FromMilliseconds(value);
         }
@@ -129,7 +130,7 @@ internal sealed class FaultParameters
 
     private void ParseBody(string body, string? contentType)
     {
-        if (contentType is not null && contentType.Contains("json", StringComparison.OrdinalIgnoreCase) || body.TrimStart().StartsWith('{'))
+        if ((contentType is not null && contentType.Contains("json", StringComparison.OrdinalIgnoreCase)) || body.TrimStart().StartsWith('{'))
         {
             ParseJson(body);
             return;

@@ -129,6 +129,8 @@ public sealed class FaultControlEndpointsTests
     [InlineData("/sim/faults/delay?delayMs=600000", -1130, "delay")]
     [InlineData("/sim/faults/clock-skew", -1102, "offsetMs")]
     [InlineData("/sim/faults/clock-skew?offsetMs=99999999999", -1130, "offsetMs")]
+    [InlineData("/sim/faults/clock-skew?offsetMs=-9223372036854775808", -1130, "offsetMs")]
+    [InlineData("/sim/faults/clock-skew?offsetMs=-2678400000", -1130, "offset")]
     [InlineData("/sim/faults/rate-limit-storm", -1130, "requests")]
     [InlineData("/sim/faults/fail-orders?error=meteor", -1130, "error")]
     [InlineData("/sim/faults/fail-orders?count=1&count=2", -1101, "count")]

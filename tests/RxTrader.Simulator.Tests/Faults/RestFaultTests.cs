@@ -201,6 +201,31 @@ public sealed class RestFaultTests
     }
 
     [Fact]
+    public async Task FailNextOrders_ConcurrentClients_ExactlyNFail()
+    {
+        await using var f = await RestFixture.StartAsync();
+        f.Server.Faults.FailNextOrders(10);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(i =>
+            f.SignedAsync(HttpMethod.Post, "/api/v3/order", Limit + "&newClientOrderId=c" + i)));
+        responses.Count(r => (int)r.StatusCode == 503).ShouldBe(10);
+        responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(20);
+        f.Server.Engine.OpenOrders(SimulatorAccountKey, null).Value!.Count.ShouldBe(20);
+        f.Server.Faults.Counters.OrdersFailed.ShouldBe(10);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_WithAHeldAnswer_ReleasesItAndStops()
+    {
+        var f = await RestFixture.StartAsync();
+        f.Server.Faults.TimeOutNextOrders(1);
+        var pending = f.Client.SendAsync(SignedOrder(f, "d1"));
+        await Eventually.TrueAsync(() => f.Server.Faults.State.HeldResponses == 1, "the answer is held");
+        await f.Server.DisposeAsync().AsTask().WaitAsync(Eventually.Limit);
+        await RestFixture.ShouldFailAsync(await pending.WaitAsync(Eventually.Limit), 503, -1007);
+        f.Client.Dispose();
+    }
+
+    [Fact]
     public async Task Arguments_AreCheckedAtCallTime()
     {
         await using var f = await RestFixture.StartAsync();
