@@ -1,5 +1,3 @@
-using RxTrader.Simulator.Sockets;
-
 namespace RxTrader.Simulator.Faults;
 
 /// <summary>Which WebSocket connections a connection fault targets (any kind when not given).</summary>
@@ -13,17 +11,4 @@ public enum ConnectionKind
 
     /// <summary>The WebSocket API: <c>/ws-api/v3</c>.</summary>
     WebSocketApi,
-}
-
-/// <summary>Maps the public kind to the registry's.</summary>
-internal static class ConnectionKindMapping
-{
-    public static SocketKind? ToSocketKind(this ConnectionKind? kind) => kind switch
-    {
-        null => null,
-        ConnectionKind.MarketStream => SocketKind.MarketStream,
-        ConnectionKind.UserData => SocketKind.UserData,
-        ConnectionKind.WebSocketApi => SocketKind.WebSocketApi,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown connection kind."),
-    };
 }
