@@ -21,8 +21,10 @@ public sealed class ConnectionFaultTests
 
         f.Server.Faults.Drop(count: 2).ShouldBe(2);
 
-        await Should.ThrowAsync<WebSocketException>(() => SocketFaultFixture.ReceiveTextAsync(first));
-        await Should.ThrowAsync<WebSocketException>(() => SocketFaultFixture.ReceiveTextAsync(second));
+        // No close handshake: the connection just ends.
+        (await Should.ThrowAsync<WebSocketException>(() => SocketFaultFixture.ReceiveTextAsync(first))).WebSocketErrorCode.ShouldBe(WebSocketError.ConnectionClosedPrematurely);
+        (await Should.ThrowAsync<WebSocketException>(() => SocketFaultFixture.ReceiveTextAsync(second))).WebSocketErrorCode.ShouldBe(WebSocketError.ConnectionClosedPrematurely);
+        first.CloseStatus.ShouldBeNull();
         await third.SendAsync("still here"u8.ToArray(), WebSocketMessageType.Text, true, CancellationToken.None);
         (await SocketFaultFixture.ReceiveTextAsync(third)).ShouldBe("still here");
         await Eventually.TrueAsync(() => f.Server.Faults.State.OpenConnections == 1, "two connections gone");
