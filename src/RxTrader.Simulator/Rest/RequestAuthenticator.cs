@@ -75,12 +75,12 @@ internal static class RequestAuthenticator
             error = BadSignature;
         }
 
-        if (error is null && timestamp >= call.NowMs + (long)options.FutureTolerance.TotalMilliseconds)
+        if (error is null && timestamp >= call.ServerTimeMs + (long)options.FutureTolerance.TotalMilliseconds)
         {
             error = Ahead;
         }
 
-        if (error is null && call.NowMs - timestamp > recvWindow)
+        if (error is null && call.ServerTimeMs - timestamp > recvWindow)
         {
             error = OutsideWindow;
         }

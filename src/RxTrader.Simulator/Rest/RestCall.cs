@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using RxTrader.Simulator.Faults;
 using RxTrader.Simulator.Matching;
 using RxTrader.Simulator.Server;
 
@@ -19,6 +20,13 @@ internal sealed class RestCall(HttpContext http, SimulatorContext simulator, Res
 
     /// <summary>The server clock when the request arrived, in Unix milliseconds.</summary>
     public long NowMs { get; } = nowMs;
+
+    /// <summary>The server time the client sees, in Unix milliseconds: <see cref="NowMs"/> plus the injected clock
+    /// skew (<c>/api/v3/time</c>, <c>serverTime</c>, the signed-request time checks).</summary>
+    public long ServerTimeMs { get; } = nowMs + simulator.Faults.ClockSkewMs;
+
+    /// <summary>Set by a handler to withhold its answer (a timeout fault); the pipeline then answers later or never.</summary>
+    public FaultHold? Hold { get; set; }
 
     /// <summary>The API key (account id) of a signed request.</summary>
     public string AccountId { get; set; } = string.Empty;

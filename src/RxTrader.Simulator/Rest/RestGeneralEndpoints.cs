@@ -28,7 +28,7 @@ internal static class RestGeneralEndpoints
         endpoints.Map(context, new("GET", "/api/v3/time", false, [], static _ => 1, static call =>
         {
             call.Json.WriteStartObject();
-            call.Json.WriteNumber("serverTime"u8, call.NowMs);
+            call.Json.WriteNumber("serverTime"u8, call.ServerTimeMs);
             call.Json.WriteEndObject();
         }));
         endpoints.Map(context, new(
@@ -143,7 +143,7 @@ internal static class RestGeneralEndpoints
             return;
         }
 
-        ExchangeInfoWriter.Write(call.Json, call.NowMs, call.Simulator.Options.RateLimits, rules, showPermissionSets);
+        ExchangeInfoWriter.Write(call.Json, call.ServerTimeMs, call.Simulator.Options.RateLimits, rules, showPermissionSets);
     }
 
     /// <summary>Parses <c>["BTCUSDT","ETHUSDT"]</c>; every symbol must exist.</summary>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using RxTrader.Simulator.Faults;
 using RxTrader.Simulator.Matching;
 using RxTrader.Simulator.Server;
 
@@ -91,7 +92,9 @@ internal static class RestPipeline
         var buffer = JsonBuffer.Rent();
         var call = new RestCall(http, context, parameters, nowMs, buffer);
 
-        var verdict = context.Limits.Charge(RestResponse.ClientIp(http), endpoint.Weight(parameters), nowMs, out var used, out var retryAfterMs);
+        var ip = RestResponse.ClientIp(http);
+        var verdict = context.Limits.Charge(ip, endpoint.Weight(parameters), nowMs, out var used, out var retryAfterMs);
+        verdict = context.Faults.Throttle(ip, nowMs, verdict, ref retryAfterMs);
         RestResponse.SetWeightHeaders(http, used);
         if (verdict != RateLimitVerdict.Allowed)
         {
@@ -110,6 +113,11 @@ internal static class RestPipeline
             endpoint.Handler(call);
         }
 
+        if (call.Hold is { } hold && call.Error is null)
+        {
+            return new ValueTask(AnswerWhenDueAsync(http, context, hold));
+        }
+
         if (call.Error is { } error)
         {
             buffer = JsonBuffer.Rent(); // drop anything the handler wrote before failing
@@ -118,6 +126,19 @@ internal static class RestPipeline
 
         var flush = RestResponse.Send(http, call.Status, buffer);
         return flush.IsCompletedSuccessfully ? default : new ValueTask(flush.AsTask());
+    }
+
+    /// <summary>A withheld answer (timeout fault): 503 <c>-1007</c> when due, nothing when the client gave up.</summary>
+    private static async Task AnswerWhenDueAsync(HttpContext http, SimulatorContext context, FaultHold hold)
+    {
+        if (!await context.Faults.HoldAsync(hold, http.RequestAborted).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var buffer = JsonBuffer.Rent();
+        RestResponse.WriteError(buffer, FaultErrors.Timeout);
+        await RestResponse.Send(http, 503, buffer).ConfigureAwait(false);
     }
 
     /// <summary>Answers a breached limit with 429 (or 418 when banned), <c>Retry-After</c> and <c>-1003</c>.</summary>

@@ -39,6 +39,14 @@ internal static class RestTradingEndpoints
             return;
         }
 
+        var faults = call.Simulator.Faults;
+        if (faults.TakeOrderFailure(out var status) is { } failure)
+        {
+            // A 5xx before the engine: the order does not exist.
+            call.Fail(failure, status);
+            return;
+        }
+
         var limits = call.Simulator.Limits;
         if (limits.TryCountOrder(call.AccountId, call.NowMs, out var retryAfterMs) is { } tooMany)
         {
@@ -57,6 +65,13 @@ internal static class RestTradingEndpoints
         if (!result.IsSuccess)
         {
             call.Fail(result.Error.Value);
+            return;
+        }
+
+        if (faults.TakeOrderTimeout() is { } hold)
+        {
+            // Accepted by the engine, but the client never learns it: outcome unknown.
+            call.Hold = hold;
             return;
         }
 

@@ -82,6 +82,31 @@ internal sealed class RateLimiter(SimulatorRateLimits limits)
         }
     }
 
+    /// <summary>Bans <paramref name="ip"/> for <see cref="SimulatorRateLimits.BanDuration"/> from now, as if it had
+    /// kept sending after a 429 (fault injection's storms escalate through this).</summary>
+    /// <returns>Milliseconds until the ban ends.</returns>
+    public long Ban(string ip, long nowMs)
+    {
+        var budget = _ips.GetOrAdd(ip, static _ => new IpBudget());
+        lock (budget)
+        {
+            budget.BannedUntil = nowMs + (long)Limits.BanDuration.TotalMilliseconds;
+            return budget.BannedUntil - nowMs;
+        }
+    }
+
+    /// <summary>Lifts a ban of <paramref name="ip"/> (fault injection's reset).</summary>
+    public void LiftBan(string ip)
+    {
+        if (_ips.TryGetValue(ip, out var budget))
+        {
+            lock (budget)
+            {
+                budget.BannedUntil = long.MinValue;
+            }
+        }
+    }
+
     /// <summary>The weight <paramref name="ip"/> used in the current minute.</summary>
     public int UsedWeight(string ip, long nowMs)
     {

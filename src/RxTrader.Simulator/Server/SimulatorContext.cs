@@ -1,5 +1,6 @@
 using System.Reactive.Concurrency;
 using System.Text;
+using RxTrader.Simulator.Faults;
 using RxTrader.Simulator.Market;
 using RxTrader.Simulator.Matching;
 using RxTrader.Simulator.Publishing;
@@ -23,6 +24,7 @@ internal sealed class SimulatorContext
         Market = market;
         Limits = new RateLimiter(options.RateLimits);
         UserData = new UserDataHub(engine, scheduler, options.UserData);
+        Faults = new FaultInjector(Sockets, scheduler, Limits);
         foreach (var account in options.Accounts)
         {
             _secrets.Add(account.ApiKey, Encoding.UTF8.GetBytes(account.SecretKey));
@@ -48,6 +50,9 @@ internal sealed class SimulatorContext
 
     /// <summary>Listen keys and the user-data sinks (listenKey streams, WebSocket-API subscriptions) per account.</summary>
     public UserDataHub UserData { get; }
+
+    /// <summary>Fault injection over the sockets, the REST pipeline and the clock clients see.</summary>
+    public FaultInjector Faults { get; }
 
     /// <summary>Requests that ended in an exception the barrier turned into <c>-1000</c>.</summary>
     public long UnhandledErrors => Interlocked.Read(ref _unhandledErrors);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using RxTrader.Simulator.Faults;
 using RxTrader.Simulator.Rest;
 using RxTrader.Simulator.UserData;
 
@@ -16,5 +17,6 @@ internal static class SimulatorEndpoints
         endpoints.MapRestMarketData(context);
         endpoints.MapRestSapi(context);
         endpoints.MapUserData(context);
+        endpoints.MapFaultControl(context);
     }
 }

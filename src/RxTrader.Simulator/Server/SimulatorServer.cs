@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using RxTrader.Simulator.Faults;
 using RxTrader.Simulator.Market;
 using RxTrader.Simulator.Matching;
 using RxTrader.Simulator.Publishing;
@@ -51,6 +52,10 @@ public sealed class SimulatorServer : IAsyncDisposable
 
     /// <summary>The public stream payloads and market history the endpoints serve.</summary>
     public MarketStreamHub MarketStreams => _context.Hub;
+
+    /// <summary>Fault injection: drop, stall or corrupt connections, fail or withhold order answers, rate-limit
+    /// storms, clock skew. Also driven over HTTP at <c>/sim/faults</c>.</summary>
+    public FaultInjector Faults => _context.Faults;
 
     /// <summary>The port the server listens on (the one picked when <see cref="SimulatorOptions.Port"/> is 0).</summary>
     public int Port { get; }
@@ -143,6 +148,9 @@ public sealed class SimulatorServer : IAsyncDisposable
 
         try
         {
+            // Withheld order answers and stalled sockets would keep the host waiting: release them first.
+            _context.Faults.Reset();
+
             // Upgraded connections last as long as their sockets; tell them first, as Binance does before a restart.
             _context.Sockets.AnnounceShutdown();
             await _app.StopAsync().ConfigureAwait(false);
