@@ -17,7 +17,13 @@ internal sealed class JsonBuffer
 
     private JsonBuffer()
     {
-        Writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
+        Writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions
+        {
+            SkipValidation = true,
+
+            // Binance writes messages like "Parameter 'symbol' was empty." as they are, not with \u0027.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
     }
 
     public Utf8JsonWriter Writer { get; }

@@ -60,6 +60,10 @@ internal sealed class SimulatorContext
     /// <summary>The server clock in Unix milliseconds.</summary>
     public long NowMs => Scheduler.Now.ToUnixTimeMilliseconds();
 
+    /// <summary>The server time clients see (reported times, timestamp checks): <see cref="NowMs"/> plus any
+    /// injected clock skew.</summary>
+    public long ClientClockMs => NowMs + Faults.ClockSkewMs;
+
     /// <summary>The HMAC secret of <paramref name="apiKey"/>, or null when the key is unknown.</summary>
     public byte[]? SecretOf(string apiKey) => _secrets.GetValueOrDefault(apiKey);
 

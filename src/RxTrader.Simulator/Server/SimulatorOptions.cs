@@ -82,6 +82,8 @@ public sealed record SimulatorOptions
         ArgumentNullException.ThrowIfNull(MarketHistory);
         MarketHistory.Validate();
         Market?.Validate();
+        ArgumentNullException.ThrowIfNull(UserData);
+        UserData.Validate();
         RateLimits.Validate();
         ArgumentOutOfRangeException.ThrowIfLessThan(DefaultRecvWindow, TimeSpan.FromMilliseconds(1));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(DefaultRecvWindow, MaxRecvWindow);

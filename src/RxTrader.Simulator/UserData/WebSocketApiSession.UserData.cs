@@ -56,7 +56,7 @@ internal sealed partial class WebSocketApiSession
 
         _w.WriteNumber("connectedSince"u8, _connectedSince);
         _w.WriteBoolean("returnRateLimits"u8, _returnRateLimits);
-        _w.WriteNumber("serverTime"u8, _context.NowMs);
+        _w.WriteNumber("serverTime"u8, _context.ClientClockMs);
         _w.WriteBoolean("userDataStream"u8, _subscriptions.Values.Any(s => s.ViaLogon));
         _w.WriteEndObject();
         SendResult();
@@ -252,7 +252,7 @@ internal sealed partial class WebSocketApiSession
             return false;
         }
 
-        var now = _context.NowMs;
+        var now = _context.ClientClockMs;
         if (timestamp >= now + (long)options.FutureTolerance.TotalMilliseconds)
         {
             SendError(400, RequestAuthenticator.Ahead);

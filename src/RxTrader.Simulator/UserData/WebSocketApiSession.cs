@@ -179,7 +179,7 @@ internal sealed partial class WebSocketApiSession : IDisposable
             case "time":
                 BeginResult();
                 _w.WriteStartObject();
-                _w.WriteNumber("serverTime"u8, _context.NowMs);
+                _w.WriteNumber("serverTime"u8, _context.ClientClockMs);
                 _w.WriteEndObject();
                 SendResult();
                 break;
