@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using RxTrader.Simulator.MarketStreams;
 using RxTrader.Simulator.Rest;
 
 namespace RxTrader.Simulator.Server;
@@ -14,5 +15,6 @@ internal static class SimulatorEndpoints
         endpoints.MapRestAccount(context);
         endpoints.MapRestMarketData(context);
         endpoints.MapRestSapi(context);
+        endpoints.MapMarketStreams(context);
     }
 }
