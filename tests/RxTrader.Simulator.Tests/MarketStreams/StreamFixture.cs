@@ -16,12 +16,18 @@ internal sealed class StreamFixture : IAsyncDisposable
     public static readonly Symbol BtcUsdt = new("BTCUSDT");
 
     /// <summary>Stream options for tests: no pings and no message limit, so tests see only the frames they cause.</summary>
-    public static readonly MarketStreamOptions Quiet = new() { PingInterval = TimeSpan.Zero, MaxMessagesPerSecond = null };
+    /// <remarks>No lifetime either: Rx keeps timers due in more than a few seconds in a long-term queue that may touch the
+    /// scheduler after the test disposed it.</remarks>
+    public static readonly MarketStreamOptions Quiet = new() { PingInterval = TimeSpan.Zero, MaxMessagesPerSecond = null, Lifetime = null };
 
     private readonly List<StreamClient> _clients = [];
+
+    /// <summary>One real scheduler for every test, never disposed: Rx may move pending timers between its queues when it
+    /// sees the system clock jump (a loaded machine) and would schedule them on a disposed loop, crashing the host.</summary>
+    public static EventLoopScheduler SharedScheduler { get; } = new();
     private decimal _nextPrice = 60_000m;
 
-    private StreamFixture(SimulatorServer server, EventLoopScheduler scheduler, SimulatorContext context)
+    private StreamFixture(SimulatorServer server, IScheduler scheduler, SimulatorContext context)
     {
         Server = server;
         Scheduler = scheduler;
@@ -30,13 +36,13 @@ internal sealed class StreamFixture : IAsyncDisposable
 
     public SimulatorServer Server { get; }
 
-    public EventLoopScheduler Scheduler { get; }
+    public IScheduler Scheduler { get; }
 
     public SimulatorContext Context { get; }
 
     public static async Task<StreamFixture> StartAsync(MarketStreamOptions? streams = null, bool market = false)
     {
-        var scheduler = new EventLoopScheduler();
+        var scheduler = SharedScheduler;
         var options = new SimulatorOptions { Streams = streams ?? Quiet };
         if (!market)
         {
@@ -90,7 +96,6 @@ internal sealed class StreamFixture : IAsyncDisposable
         }
 
         await Server.DisposeAsync();
-        Scheduler.Dispose();
     }
 }
 
@@ -158,13 +163,20 @@ internal sealed class StreamClient : IDisposable
         return await NextAsync();
     }
 
-    /// <summary>Reads (discarding data) until the server's close frame; returns every message seen.</summary>
+    /// <summary>Reads until the server's close frame (or the connection drops); returns every message seen.</summary>
     public async Task<List<string>> ReadToCloseAsync()
     {
         var seen = new List<string>();
-        while (await ReceiveAsync() is { } message)
+        try
         {
-            seen.Add(message);
+            while (await ReceiveAsync() is { } message)
+            {
+                seen.Add(message);
+            }
+        }
+        catch (WebSocketException)
+        {
+            // Dropped without a close handshake: what arrived before still counts.
         }
 
         return seen;
