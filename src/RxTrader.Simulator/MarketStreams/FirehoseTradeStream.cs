@@ -29,8 +29,8 @@ internal sealed class FirehoseTradeStream : IDisposable
     private readonly int _queueBytes;
     private readonly byte[] _buffer = new byte[256];
     private readonly byte[] _symbolPart;
+    private Thread? _thread;
     private volatile bool _stopped;
-    private long _framesSent;
 
     private FirehoseTradeStream(MarketStreamSession session, StreamSubscription subscription, IScheduler scheduler, int queueBytes)
     {
@@ -41,9 +41,6 @@ internal sealed class FirehoseTradeStream : IDisposable
         _symbolPart = Encoding.UTF8.GetBytes(",\"s\":\"" + subscription.Stream.Stream.Symbol.Value + "\",\"t\":");
     }
 
-    /// <summary>Frames handed to the socket so far.</summary>
-    public long FramesSent => Interlocked.Read(ref _framesSent);
-
     /// <summary>Starts the loop on its own background thread.</summary>
     public static FirehoseTradeStream Start(MarketStreamSession session, StreamSubscription subscription, IScheduler scheduler, int queueBytes)
     {
@@ -53,12 +50,21 @@ internal sealed class FirehoseTradeStream : IDisposable
             IsBackground = true,
             Name = "market-stream firehose",
         };
+        stream._thread = thread;
         thread.Start(stream);
         return stream;
     }
 
-    /// <summary>Stops the loop (it ends after at most one batch).</summary>
-    public void Dispose() => _stopped = true;
+    /// <summary>Stops the loop and waits for its thread to end, so nothing of this stream is queued after it returns.</summary>
+    public void Dispose()
+    {
+        _stopped = true;
+        if (_thread is { } thread && thread != Thread.CurrentThread)
+        {
+            // The loop checks the flag before every frame and never blocks for more than a short sleep.
+            thread.Join();
+        }
+    }
 
     /// <summary>Writes trade <paramref name="id"/> into the buffer; returns its length.</summary>
     internal int Encode(long id, long time)
@@ -117,7 +123,7 @@ internal sealed class FirehoseTradeStream : IDisposable
 
             spinner.Reset();
             var time = _scheduler.Now.ToUnixTimeMilliseconds();
-            for (var i = 0; i < batch; i++)
+            for (var i = 0; i < batch && !_stopped; i++)
             {
                 var length = Encode(++id, time);
                 if (!_session.Send(_subscription, _buffer.AsSpan(0, length)))
@@ -126,8 +132,6 @@ internal sealed class FirehoseTradeStream : IDisposable
                     return;
                 }
             }
-
-            Interlocked.Add(ref _framesSent, batch);
         }
     }
 }
