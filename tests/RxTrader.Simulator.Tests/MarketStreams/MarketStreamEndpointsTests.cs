@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 
 namespace RxTrader.Simulator.Tests.MarketStreams;
 
@@ -41,6 +42,7 @@ public sealed class MarketStreamEndpointsTests
     [InlineData("/ws")]
     [InlineData("/ws/")]
     [InlineData("/ws/not-a-stream/xyz@trade")]
+    [InlineData("/ws/abcdefghij0123456789abcdefghij0123456789abcdefghij0123456789")]
     public async Task RawWithoutValidStream_NoStreamThenSubscribeWorks(string path)
     {
         await using var f = await StreamFixture.StartAsync();
@@ -99,6 +101,17 @@ public sealed class MarketStreamEndpointsTests
         body.GetProperty("code").GetInt32().ShouldBe(-1020);
         body.GetProperty("msg").GetString().ShouldNotBeNullOrEmpty();
         f.Server.UnhandledErrorCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ListenKeyRoute_MoreSpecific_WinsOverTheCatchAll()
+    {
+        await using var f = await StreamFixture.StartAsync(extraRoutes: static e => e.MapGet("/ws/{listenKey:length(60)}", static () => "user data"));
+        using var http = new HttpClient { BaseAddress = f.Server.BaseAddress };
+
+        (await http.GetStringAsync("/ws/" + new string('k', 60))).ShouldBe("user data");
+        (await http.GetAsync("/ws/" + new string('k', 59))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await http.GetAsync("/ws/btcusdt@trade")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     [Fact]

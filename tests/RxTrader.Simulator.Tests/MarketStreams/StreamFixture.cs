@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Reactive.Concurrency;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Routing;
 using RxTrader.Core;
 using RxTrader.Simulator.MarketStreams;
 using RxTrader.Simulator.Server;
@@ -40,7 +41,7 @@ internal sealed class StreamFixture : IAsyncDisposable
 
     public SimulatorContext Context { get; }
 
-    public static async Task<StreamFixture> StartAsync(MarketStreamOptions? streams = null, bool market = false)
+    public static async Task<StreamFixture> StartAsync(MarketStreamOptions? streams = null, bool market = false, Action<IEndpointRouteBuilder>? extraRoutes = null)
     {
         var scheduler = SharedScheduler;
         var options = new SimulatorOptions { Streams = streams ?? Quiet };
@@ -50,7 +51,11 @@ internal sealed class StreamFixture : IAsyncDisposable
         }
 
         SimulatorContext? context = null;
-        var server = await SimulatorServer.StartCoreAsync(options, scheduler, (_, c) => context = c, CancellationToken.None);
+        var server = await SimulatorServer.StartCoreAsync(options, scheduler, (e, c) =>
+        {
+            context = c;
+            extraRoutes?.Invoke(e);
+        }, CancellationToken.None);
         return new StreamFixture(server, scheduler, context!);
     }
 
