@@ -90,14 +90,15 @@ internal sealed partial class MarketStreamSession : IDisposable
     /// <summary>The socket-registry announcer and lifetime hook: queues <c>serverShutdown</c>, raw or wrapped.</summary>
     public void AnnounceShutdown(SimulatorWebSocket socket)
     {
+        var combined = _combined;
         Span<byte> buffer = stackalloc byte[96];
-        var prefix = _combined ? """{"stream":"!serverShutdown","data":{"e":"serverShutdown","E":"""u8 : """{"e":"serverShutdown","E":"""u8;
+        var prefix = combined ? """{"stream":"!serverShutdown","data":{"e":"serverShutdown","E":"""u8 : """{"e":"serverShutdown","E":"""u8;
         prefix.CopyTo(buffer);
         var length = prefix.Length;
         _ = Utf8Formatter.TryFormat(_context.NowMs, buffer[length..], out var written);
         length += written;
         buffer[length++] = (byte)'}';
-        if (_combined)
+        if (combined)
         {
             buffer[length++] = (byte)'}';
         }

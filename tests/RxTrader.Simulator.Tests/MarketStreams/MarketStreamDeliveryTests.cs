@@ -13,11 +13,18 @@ public sealed class MarketStreamDeliveryTests
     {
         await using var f = await StreamFixture.StartAsync();
         using var stop = new CancellationTokenSource();
-        var printer = Task.Run(() =>
+        // A few trades per millisecond: enough to race the subscription, not enough to overflow a client's send
+        // queue on a starved machine (a dropped slow consumer would lose the queued reply).
+        var printer = Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
-                f.Trade();
+                for (var i = 0; i < 5; i++)
+                {
+                    f.Trade();
+                }
+
+                await Task.Delay(1);
             }
         });
 
