@@ -2,6 +2,7 @@ using System.Reactive.Concurrency;
 using System.Text;
 using RxTrader.Simulator.Faults;
 using RxTrader.Simulator.Market;
+using RxTrader.Simulator.MarketStreams;
 using RxTrader.Simulator.Matching;
 using RxTrader.Simulator.Publishing;
 using RxTrader.Simulator.Sockets;
@@ -45,6 +46,9 @@ internal sealed class SimulatorContext
 
     /// <summary>Every open WebSocket connection, for fault injection and shutdown.</summary>
     public SocketRegistry Sockets { get; } = new();
+
+    /// <summary>Every open market-stream connection, for the faults only a stream session can inject.</summary>
+    public MarketStreamSessions StreamSessions { get; } = new();
 
     public RateLimiter Limits { get; }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using RxTrader.Simulator.Faults;
+using RxTrader.Simulator.MarketStreams;
 using RxTrader.Simulator.Rest;
 using RxTrader.Simulator.UserData;
 
@@ -18,5 +19,6 @@ internal static class SimulatorEndpoints
         endpoints.MapRestSapi(context);
         endpoints.MapUserData(context);
         endpoints.MapFaultControl(context);
+        endpoints.MapMarketStreams(context);
     }
 }

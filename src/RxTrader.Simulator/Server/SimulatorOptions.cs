@@ -1,5 +1,6 @@
 using System.Net;
 using RxTrader.Simulator.Market;
+using RxTrader.Simulator.MarketStreams;
 using RxTrader.Simulator.Matching;
 using RxTrader.Simulator.Publishing;
 using RxTrader.Simulator.UserData;
@@ -62,6 +63,10 @@ public sealed record SimulatorOptions
     /// <value>Default Binance's values (see <see cref="UserDataOptions"/>).</value>
     public UserDataOptions UserData { get; init; } = new();
 
+    /// <summary>Limits and timings of the market-stream WebSocket connections (<c>/ws</c>, <c>/stream</c>).</summary>
+    /// <value>Default Binance's production values: ping 20 s, pong 60 s, lifetime 24 h, 5 messages/s, 1024 streams.</value>
+    public MarketStreamOptions Streams { get; init; } = new();
+
     /// <summary>BTCUSDT, ETHUSDT and BNBUSDT: <see cref="DefaultMarket.AllRules"/>.</summary>
     public static IReadOnlyList<SymbolRules> DefaultSymbols => DefaultMarket.AllRules;
 
@@ -80,6 +85,8 @@ public sealed record SimulatorOptions
         ArgumentNullException.ThrowIfNull(RateLimits);
         ArgumentNullException.ThrowIfNull(Engine);
         ArgumentNullException.ThrowIfNull(MarketHistory);
+        ArgumentNullException.ThrowIfNull(Streams);
+        Streams.Validate();
         MarketHistory.Validate();
         Market?.Validate();
         ArgumentNullException.ThrowIfNull(UserData);
