@@ -43,6 +43,16 @@ internal static class FaultControlEndpoints
             return Connections(p, (kind, count) => f.DelayFrames(delay!.Value, kind, count), checkNames: false);
         },
         ["shutdown"] = static (f, p) => Connections(p, (kind, count) => f.ServerShutdown(kind, count)),
+        ["skip-depth"] = static (f, p) => DepthFault(p, (events, count) => f.SkipDepthEvents(events, count)),
+        ["duplicate-depth"] = static (f, p) => DepthFault(p, (events, count) => f.DuplicateDepthEvents(events, count)),
+        ["reorder-depth"] = static (f, p) =>
+        {
+            p.Only("count");
+            var count = p.Int("count", 1);
+            int? affected = null;
+            _ = Run(p, () => affected = f.ReorderDepthEvents(count));
+            return affected;
+        },
         ["fail-orders"] = static (f, p) =>
         {
             p.Only("count", "error");
@@ -137,6 +147,17 @@ internal static class FaultControlEndpoints
         return affected;
     }
 
+    /// <summary>A depth fault: <c>events</c> per connection (default 1) on at most <c>count</c> market-stream connections.</summary>
+    private static int? DepthFault(FaultParameters p, Func<int, int?, int> act)
+    {
+        p.Only("events", "count");
+        var events = p.Int("events", 1) ?? 1;
+        var count = p.Int("count", 1);
+        int? affected = null;
+        _ = Run(p, () => affected = act(events, count));
+        return affected;
+    }
+
     /// <summary>Runs <paramref name="act"/> unless reading failed; the injector's argument checks become <c>-1130</c>.</summary>
     private static int? Run(FaultParameters p, Action act)
     {
@@ -205,6 +226,7 @@ internal static class FaultControlEndpoints
         w.WriteNumber("malformedFramesSent"u8, c.MalformedFramesSent);
         w.WriteNumber("connectionsDelayed"u8, c.ConnectionsDelayed);
         w.WriteNumber("connectionsShutDown"u8, c.ConnectionsShutDown);
+        w.WriteNumber("depthFaultsArmed"u8, c.DepthFaultsArmed);
         w.WriteNumber("ordersFailed"u8, c.OrdersFailed);
         w.WriteNumber("ordersTimedOut"u8, c.OrdersTimedOut);
         w.WriteNumber("requestsThrottled"u8, c.RequestsThrottled);

@@ -7,6 +7,8 @@ namespace RxTrader.Simulator.Faults;
 /// <param name="MalformedFramesSent">Frames queued by <see cref="FaultInjector.SendMalformedFrame"/>.</param>
 /// <param name="ConnectionsDelayed">Connections given a positive frame delay by <see cref="FaultInjector.DelayFrames"/>.</param>
 /// <param name="ConnectionsShutDown">Connections told <c>serverShutdown</c> and closed by <see cref="FaultInjector.ServerShutdown"/>.</param>
+/// <param name="DepthFaultsArmed">Market-stream connections armed by <see cref="FaultInjector.SkipDepthEvents"/>,
+/// <see cref="FaultInjector.DuplicateDepthEvents"/> or <see cref="FaultInjector.ReorderDepthEvents"/>.</param>
 /// <param name="OrdersFailed">Order placements refused with a 5xx by <see cref="FaultInjector.FailNextOrders"/>.</param>
 /// <param name="OrdersTimedOut">Orders placed whose answer was withheld by <see cref="FaultInjector.TimeOutNextOrders"/>.</param>
 /// <param name="RequestsThrottled">Requests answered 429 by a <see cref="FaultInjector.StartRateLimitStorm"/>.</param>
@@ -18,6 +20,7 @@ public sealed record FaultCounters(
     long MalformedFramesSent,
     long ConnectionsDelayed,
     long ConnectionsShutDown,
+    long DepthFaultsArmed,
     long OrdersFailed,
     long OrdersTimedOut,
     long RequestsThrottled,

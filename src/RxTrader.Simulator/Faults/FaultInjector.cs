@@ -1,3 +1,4 @@
+using RxTrader.Simulator.MarketStreams;
 using System.Reactive.Concurrency;
 using RxTrader.Simulator.Server;
 using RxTrader.Simulator.Sockets;
@@ -29,6 +30,7 @@ public sealed partial class FaultInjector
 
     private readonly Lock _gate = new();
     private readonly SocketRegistry _sockets;
+    private readonly MarketStreamSessions _streamSessions;
     private readonly IScheduler _scheduler;
     private readonly RateLimiter _limits;
 
@@ -38,14 +40,16 @@ public sealed partial class FaultInjector
     private long _malformedFramesSent;
     private long _connectionsDelayed;
     private long _connectionsShutDown;
+    private long _depthFaultsArmed;
     private long _ordersFailed;
     private long _ordersTimedOut;
     private long _requestsThrottled;
     private long _requestsBanned;
 
-    internal FaultInjector(SocketRegistry sockets, IScheduler scheduler, RateLimiter limits)
+    internal FaultInjector(SocketRegistry sockets, MarketStreamSessions streamSessions, IScheduler scheduler, RateLimiter limits)
     {
         _sockets = sockets;
+        _streamSessions = streamSessions;
         _scheduler = scheduler;
         _limits = limits;
     }
@@ -96,7 +100,8 @@ public sealed partial class FaultInjector
     /// <summary>
     /// Clears every fault: unstalls and removes the frame delay of the connections the injector touched, disarms
     /// pending order failures and timeouts, answers every withheld order response now (503 <c>-1007</c>), ends a
-    /// rate-limit storm and lifts the IP bans it caused, sets the clock skew back to zero, and zeroes the counters.
+    /// rate-limit storm and lifts the IP bans it caused, disarms depth faults not applied yet, sets the clock skew
+    /// back to zero, and zeroes the counters.
     /// </summary>
     public void Reset()
     {
@@ -122,7 +127,7 @@ public sealed partial class FaultInjector
             EndStormLocked();
             Interlocked.Exchange(ref _skewMs, 0);
             _faultsInjected = _connectionsDropped = _connectionsStalled = _malformedFramesSent = _connectionsDelayed = 0;
-            _connectionsShutDown = _ordersFailed = _ordersTimedOut = _requestsThrottled = _requestsBanned = 0;
+            _connectionsShutDown = _depthFaultsArmed = _ordersFailed = _ordersTimedOut = _requestsThrottled = _requestsBanned = 0;
         }
 
         // Outside the gate: the sockets take their own locks, and a released response continues on the pool.
@@ -145,6 +150,11 @@ public sealed partial class FaultInjector
         {
             hold.TrySetResult();
         }
+
+        foreach (var session in _streamSessions.Select())
+        {
+            session.DisarmDepthFaults();
+        }
     }
 
     private FaultCounters CountersLocked() => new(
@@ -154,6 +164,7 @@ public sealed partial class FaultInjector
         _malformedFramesSent,
         _connectionsDelayed,
         _connectionsShutDown,
+        _depthFaultsArmed,
         _ordersFailed,
         _ordersTimedOut,
         _requestsThrottled,

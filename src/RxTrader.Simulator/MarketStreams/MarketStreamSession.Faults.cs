@@ -40,6 +40,18 @@ internal sealed partial class MarketStreamSession
         }
     }
 
+    /// <summary>Forgets the skips, duplicates and reorder not applied yet (an event already held back is still sent
+    /// after the next one).</summary>
+    public void DisarmDepthFaults()
+    {
+        lock (_gate)
+        {
+            _skipDepth = 0;
+            _duplicateDepth = 0;
+            _reorderDepth = false;
+        }
+    }
+
     /// <summary>Diff events are rare (at most 10/s per stream), so they always take the gate: skip, then a held event,
     /// then a new hold, then duplicate.</summary>
     private void DeliverDepth(StreamSubscription subscription, ReadOnlyMemory<byte> payload)

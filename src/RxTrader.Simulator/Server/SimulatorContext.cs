@@ -25,7 +25,7 @@ internal sealed class SimulatorContext
         Market = market;
         Limits = new RateLimiter(options.RateLimits);
         UserData = new UserDataHub(engine, scheduler, options.UserData);
-        Faults = new FaultInjector(Sockets, scheduler, Limits);
+        Faults = new FaultInjector(Sockets, StreamSessions, scheduler, Limits);
         foreach (var account in options.Accounts)
         {
             _secrets.Add(account.ApiKey, Encoding.UTF8.GetBytes(account.SecretKey));

@@ -40,9 +40,9 @@ internal static class UserDataEndpoints
         endpoints.Map(context, new("DELETE", path, false, ["listenKey"], static _ => 2, static call =>
             OnKey(call, static (hub, account, key) => hub.DeleteListenKey(account, key))));
 
-        endpoints.Map("/ws/{listenKey:length(60)}", http => RunListenKeyStreamAsync(http, context));
+        endpoints.MapGet("/ws/{listenKey:length(60)}", http => RunListenKeyStreamAsync(http, context));
         var bridge = new WebSocketApiRestBridge(endpoints);
-        endpoints.Map("/ws-api/v3", http => WebSocketApiSession.RunAsync(http, context, bridge));
+        endpoints.MapGet("/ws-api/v3", http => WebSocketApiSession.RunAsync(http, context, bridge));
     }
 
     /// <summary>The USER_STREAM security: a known <c>X-MBX-APIKEY</c>, no signature.</summary>

@@ -1,4 +1,3 @@
-using System.Reactive.Concurrency;
 using RxTrader.Simulator.Server;
 
 namespace RxTrader.Simulator.Tests.Compatibility;
@@ -16,8 +15,7 @@ public sealed class RealClientTests
 
     private static async Task RunAsync(string script)
     {
-        using var scheduler = new EventLoopScheduler();
-        await using var server = await SimulatorServer.StartAsync(new SimulatorOptions(), scheduler);
+        await using var server = await SimulatorServer.StartAsync(new SimulatorOptions(), RealTime.Scheduler);
         var outcome = await NodeScenario.RunAsync(
             script,
             "--rest", server.BaseAddress.ToString().TrimEnd('/'),

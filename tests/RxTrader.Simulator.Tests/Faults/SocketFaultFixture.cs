@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Reactive.Concurrency;
 using System.Text;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
@@ -21,8 +20,6 @@ internal sealed class SocketFaultFixture : IAsyncDisposable
     {
     }
 
-    public EventLoopScheduler Scheduler { get; } = new();
-
     public SimulatorServer Server { get; private set; } = null!;
 
     public HttpClient Http { get; private set; } = null!;
@@ -33,7 +30,7 @@ internal sealed class SocketFaultFixture : IAsyncDisposable
         var options = new WebSocketSessionOptions { PingInterval = TimeSpan.Zero, CloseTimeout = TimeSpan.FromSeconds(2) };
         fixture.Server = await SimulatorServer.StartCoreAsync(
             new SimulatorOptions { Market = null },
-            fixture.Scheduler,
+            RealTime.Scheduler,
             (endpoints, context) => endpoints.Map("/test-ws", http => fixture.AcceptAsync(http, context, options)),
             CancellationToken.None);
         fixture.Http = new HttpClient { BaseAddress = fixture.Server.BaseAddress };
@@ -86,7 +83,6 @@ internal sealed class SocketFaultFixture : IAsyncDisposable
 
         Http.Dispose();
         await Server.DisposeAsync();
-        Scheduler.Dispose();
     }
 
     private async Task AcceptAsync(HttpContext http, SimulatorContext context, WebSocketSessionOptions options)

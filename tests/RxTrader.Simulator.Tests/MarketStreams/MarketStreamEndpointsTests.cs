@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 
 namespace RxTrader.Simulator.Tests.MarketStreams;
 
@@ -42,7 +41,7 @@ public sealed class MarketStreamEndpointsTests
     [InlineData("/ws")]
     [InlineData("/ws/")]
     [InlineData("/ws/not-a-stream/xyz@trade")]
-    [InlineData("/ws/abcdefghij0123456789abcdefghij0123456789abcdefghij0123456789")]
+    [InlineData("/ws/abcdefghij0123456789abcdefghij0123456789abcdefghij01234567890")]
     public async Task RawWithoutValidStream_NoStreamThenSubscribeWorks(string path)
     {
         await using var f = await StreamFixture.StartAsync();
@@ -106,12 +105,16 @@ public sealed class MarketStreamEndpointsTests
     [Fact]
     public async Task ListenKeyRoute_MoreSpecific_WinsOverTheCatchAll()
     {
-        await using var f = await StreamFixture.StartAsync(extraRoutes: static e => e.MapGet("/ws/{listenKey:length(60)}", static () => "user data"));
-        using var http = new HttpClient { BaseAddress = f.Server.BaseAddress };
+        await using var f = await StreamFixture.StartAsync();
 
-        (await http.GetStringAsync("/ws/" + new string('k', 60))).ShouldBe("user data");
-        (await http.GetAsync("/ws/" + new string('k', 59))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await http.GetAsync("/ws/btcusdt@trade")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        // Sixty characters are a listenKey: the user-data route answers (this one is unknown, so it closes).
+        using var userData = await f.ConnectAsync("/ws/" + new string('k', 60));
+        await userData.ReadToCloseAsync();
+        userData.Socket.CloseStatusDescription.ShouldBe("This listenKey does not exist.");
+
+        // Anything else is a market-stream connection with no stream yet.
+        using var market = await f.ConnectAsync("/ws/" + new string('k', 59));
+        (await market.RequestAsync("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":1}")).ShouldBe("{\"result\":[],\"id\":1}");
     }
 
     [Fact]

@@ -23,9 +23,6 @@ internal sealed class StreamFixture : IAsyncDisposable
 
     private readonly List<StreamClient> _clients = [];
 
-    /// <summary>One real scheduler for every test, never disposed: Rx may move pending timers between its queues when it
-    /// sees the system clock jump (a loaded machine) and would schedule them on a disposed loop, crashing the host.</summary>
-    public static EventLoopScheduler SharedScheduler { get; } = new();
     private decimal _nextPrice = 60_000m;
 
     private StreamFixture(SimulatorServer server, IScheduler scheduler, SimulatorContext context)
@@ -43,7 +40,7 @@ internal sealed class StreamFixture : IAsyncDisposable
 
     public static async Task<StreamFixture> StartAsync(MarketStreamOptions? streams = null, bool market = false, Action<IEndpointRouteBuilder>? extraRoutes = null)
     {
-        var scheduler = SharedScheduler;
+        var scheduler = RealTime.Scheduler;
         var options = new SimulatorOptions { Streams = streams ?? Quiet };
         if (!market)
         {

@@ -85,12 +85,27 @@ public sealed class SimulatorServerTests
         await using var f = await RestFixture.StartAsync(static o => o with { MaxRequestBodySize = 1024 });
         var body = "symbol=BTCUSDT&pad=" + new string('x', 2000);
         await RestFixture.ShouldFailAsync(await f.Client.PostAsync("/api/v3/order", new StringContent(body, Encoding.ASCII, "application/x-www-form-urlencoded")), 413, -1000);
-        var chunked = new StringContent(body, Encoding.ASCII, "application/x-www-form-urlencoded");
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v3/order") { Content = new StreamContent(new MemoryStream(Encoding.ASCII.GetBytes(body))) };
         request.Headers.TransferEncodingChunked = true;
-        await RestFixture.ShouldFailAsync(await f.Client.SendAsync(request), 413, -1000);
-        chunked.Dispose();
+        HttpResponseMessage? chunked = null;
+        try
+        {
+            chunked = await f.Client.SendAsync(request);
+        }
+        catch (HttpRequestException)
+        {
+            // The server answers before the chunked body ends and closes the connection (it does not read the rest);
+            // the client may see that close before it reads the answer. Either way the request is refused.
+        }
+
+        if (chunked is not null)
+        {
+            await RestFixture.ShouldFailAsync(chunked, 413, -1000);
+        }
+
         (await f.GetAsync("/api/v3/ping")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        f.Server.UnhandledErrorCount.ShouldBe(0);
+        f.Server.Engine.OpenOrders(SimulatorAccount.DemoApiKey).Value!.Count.ShouldBe(0);
     }
 
     [Fact]

@@ -478,7 +478,7 @@ public sealed class SimulatorWebSocketTests
         var (client, socket) = await server.ConnectAsync();
         using var _ = client;
 
-        await Should.ThrowAsync<ArgumentNullException>(() => SimulatorWebSocket.AcceptAsync(null!, WebSocketTestServer.Quiet, server.Scheduler));
+        await Should.ThrowAsync<ArgumentNullException>(() => SimulatorWebSocket.AcceptAsync(null!, WebSocketTestServer.Quiet, RealTime.Scheduler));
         Should.Throw<ArgumentOutOfRangeException>(() => socket.SetFrameDelay(TimeSpan.FromTicks(-1)));
         Should.Throw<ArgumentOutOfRangeException>(() => new WebSocketSessionOptions { SendQueueBytes = 1000 }.Validate());
         await Should.ThrowAsync<InvalidOperationException>(() => socket.RunAsync(static _ => ValueTask.CompletedTask));

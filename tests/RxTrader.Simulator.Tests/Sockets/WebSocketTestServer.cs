@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.WebSockets;
-using System.Reactive.Concurrency;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -27,7 +26,7 @@ internal sealed class WebSocketTestServer : IAsyncDisposable
         var handler = onText ?? Echo;
         _app.Map("/ws", async context =>
         {
-            var socket = await SimulatorWebSocket.AcceptAsync(context, options, Scheduler);
+            var socket = await SimulatorWebSocket.AcceptAsync(context, options, RealTime.Scheduler);
             if (socket is null)
             {
                 return;
@@ -37,9 +36,6 @@ internal sealed class WebSocketTestServer : IAsyncDisposable
             await socket.RunAsync(message => handler(socket, message));
         });
     }
-
-    /// <summary>The real scheduler the sockets' timers run on.</summary>
-    public EventLoopScheduler Scheduler { get; } = new();
 
     /// <summary>The WebSocket endpoint.</summary>
     public Uri Uri { get; private set; } = null!;
@@ -73,7 +69,6 @@ internal sealed class WebSocketTestServer : IAsyncDisposable
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(1));
         await _app.StopAsync(stop.Token);
         await _app.DisposeAsync();
-        Scheduler.Dispose();
     }
 
     private static ValueTask Echo(SimulatorWebSocket socket, ReadOnlyMemory<byte> message)
