@@ -65,6 +65,40 @@ public sealed class MarketStreamLimitsTests
     }
 
     [Fact]
+    public async Task Flood_OneClientGarbage_OthersKeepBeingServed()
+    {
+        await using var f = await StreamFixture.StartAsync(StreamFixture.Quiet with { MaxMessagesPerSecond = 5 });
+        using var reader = await f.ConnectAsync("/ws/btcusdt@trade");
+        using var flooder = await f.ConnectAsync("/ws");
+        await StreamFixture.UntilAsync(() => f.Context.StreamSessions.Count == 2, "sessions");
+
+        // Malformed JSON as fast as the socket takes it: the flooder is cut at the message limit.
+        var garbage = new string('{', 4096);
+        for (var i = 0; i < 200 && flooder.Socket.State == WebSocketState.Open; i++)
+        {
+            try
+            {
+                await flooder.SendAsync(garbage);
+            }
+            catch (WebSocketException)
+            {
+                break;
+            }
+        }
+
+        await flooder.ReadToCloseAsync();
+        flooder.Socket.CloseStatus.ShouldBe(WebSocketCloseStatus.PolicyViolation);
+
+        // The other connection and the REST API are unaffected.
+        var price = f.Trade();
+        var trade = await reader.UntilAsync(m => m.TryGetProperty("e", out var e) && e.GetString() == "trade");
+        trade.GetProperty("p").GetString().ShouldBe(price.ToString("F8", System.Globalization.CultureInfo.InvariantCulture));
+        using var http = new HttpClient { BaseAddress = f.Server.BaseAddress };
+        (await http.GetAsync("/api/v3/ping")).IsSuccessStatusCode.ShouldBeTrue();
+        f.Server.UnhandledErrorCount.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task KeepAlive_ClientAnswersPings_StaysOpen()
     {
         await using var f = await StreamFixture.StartAsync(StreamFixture.Quiet with { PingInterval = TimeSpan.FromMilliseconds(50), PongTimeout = TimeSpan.FromSeconds(1) });
