@@ -102,7 +102,7 @@ public class MarketStreamServerBenchmarks
     private async Task SetupAsync()
     {
         var scheduler = new HistoricalScheduler(new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero));
-        var streams = new MarketStreamOptions { PingInterval = TimeSpan.Zero, Lifetime = null, SendQueueBytes = 16 << 20 };
+        var streams = new MarketStreamOptions { PingInterval = TimeSpan.Zero, Lifetime = null, SendQueueBytes = 16 << 20, EnableFirehose = true };
         var firehose = Source == "Firehose";
         var options = new SimulatorOptions { Streams = streams };
         if (firehose)

@@ -31,8 +31,9 @@ public sealed record MarketStreamOptions
     public int SendQueueBytes { get; init; } = 4 << 20;
 
     /// <summary>Whether the load-test stream <c>&lt;symbol&gt;@trade@firehose</c> may be subscribed (see the folder README).</summary>
-    /// <value>Default true.</value>
-    public bool EnableFirehose { get; init; } = true;
+    /// <value>Default false: each firehose subscription runs its own thread, so a server offers it only when a load
+    /// test asks for it.</value>
+    public bool EnableFirehose { get; init; }
 
     internal void Validate()
     {

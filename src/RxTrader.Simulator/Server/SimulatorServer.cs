@@ -122,7 +122,6 @@ public sealed class SimulatorServer : IAsyncDisposable
         builder.Services.AddRoutingCore();
         var app = builder.Build();
         app.Use((http, next) => ErrorBarrier.InvokeAsync(http, next, context));
-        app.UseWebSockets();
         app.UseRouting();
         SimulatorEndpoints.MapAll(app, context);
         extraRoutes?.Invoke(app, context);

@@ -133,7 +133,7 @@ public sealed class MarketStreamDeliveryTests
     public async Task Firehose_DistinctIncreasingTrades_DecodeWithOurDecoder(string path, bool combined)
     {
         const int Count = 50_000;
-        await using var f = await StreamFixture.StartAsync();
+        await using var f = await StreamFixture.StartAsync(StreamFixture.Quiet with { EnableFirehose = true });
         using var client = await f.ConnectAsync(path);
         var decoder = new BinanceFrameDecoder();
         var sink = new TradeSink();
@@ -158,7 +158,7 @@ public sealed class MarketStreamDeliveryTests
     [Fact]
     public async Task Firehose_Unsubscribe_StopsItBeforeTheReply()
     {
-        await using var f = await StreamFixture.StartAsync();
+        await using var f = await StreamFixture.StartAsync(StreamFixture.Quiet with { EnableFirehose = true });
         using var client = await f.ConnectAsync("/ws/btcusdt@trade@firehose");
         (await client.NextJsonAsync()).GetProperty("e").GetString().ShouldBe("trade");
 
@@ -169,9 +169,9 @@ public sealed class MarketStreamDeliveryTests
     }
 
     [Fact]
-    public async Task Firehose_Disabled_IsAnInvalidStream()
+    public async Task Firehose_OffByDefault_IsAnInvalidStream()
     {
-        await using var f = await StreamFixture.StartAsync(StreamFixture.Quiet with { EnableFirehose = false });
+        await using var f = await StreamFixture.StartAsync();
         using var client = await f.ConnectAsync("/ws");
 
         (await client.RequestAsync("""{"method":"SUBSCRIBE","params":["btcusdt@trade@firehose"],"id":1}""")).ShouldBe("""{"error":{"code":2,"msg":"Invalid request: invalid stream"},"id":1}""");
