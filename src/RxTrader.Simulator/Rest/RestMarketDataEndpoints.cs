@@ -7,9 +7,8 @@ using RxTrader.Simulator.Server;
 
 namespace RxTrader.Simulator.Rest;
 
-/// <summary>Public market-data endpoints answered from the hub's bounded history: <c>trades</c>,
-/// <c>historicalTrades</c>, <c>aggTrades</c>, <c>klines</c>, <c>uiKlines</c>, <c>avgPrice</c>, <c>ticker/24hr</c>,
-/// <c>ticker/price</c>, <c>ticker/bookTicker</c>.</summary>
+/// <summary>Public market-data endpoints answered from the hub's bounded history: <c>trades</c>, <c>aggTrades</c>,
+/// <c>klines</c>, <c>uiKlines</c>, <c>avgPrice</c>, <c>ticker/24hr</c>, <c>ticker/price</c>, <c>ticker/bookTicker</c>.</summary>
 /// <remarks>History is what the hub keeps (by default the last 1000 trades and 1000 candles per interval);
 /// <c>limit</c> above 1000 is served as 1000.</remarks>
 internal static class RestMarketDataEndpoints
@@ -19,7 +18,6 @@ internal static class RestMarketDataEndpoints
     public static void MapRestMarketData(this IEndpointRouteBuilder endpoints, SimulatorContext context)
     {
         endpoints.Map(context, new("GET", "/api/v3/trades", false, ["symbol", "limit"], static _ => 25, Trades));
-        endpoints.Map(context, new("GET", "/api/v3/historicalTrades", false, ["symbol", "limit", "fromId"], static _ => 25, Trades));
         endpoints.Map(context, new("GET", "/api/v3/aggTrades", false, ["symbol", "fromId", "startTime", "endTime", "limit"], static _ => 4, AggregateTrades));
         string[] klineParameters = ["symbol", "interval", "startTime", "endTime", "timeZone", "limit"];
         endpoints.Map(context, new("GET", "/api/v3/klines", false, klineParameters, static _ => 2, Klines));
@@ -39,7 +37,6 @@ internal static class RestMarketDataEndpoints
         ExchangeError? error = null;
         var symbol = call.Parameters.Symbol(call.Engine, ref error);
         var limit = Limit(call.Parameters, ref error);
-        _ = call.Parameters.Long("fromId", ref error);
         Answer(call, error, w => call.Simulator.Hub.WriteTrades(w, symbol, limit));
     }
 
