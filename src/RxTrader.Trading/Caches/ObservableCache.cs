@@ -247,7 +247,9 @@ public sealed class ObservableCache<TKey, TValue> : IDisposable
     /// empty), then every change set published afterwards, in order, with no gap and no duplicate even while other
     /// threads write. Change sets are never empty. OnCompleted: when the cache is disposed, after every change set
     /// published before (immediately if it already is). OnError: never from the cache. Disposal: stops delivery;
-    /// change sets already queued for this subscription are dropped.
+    /// change sets already queued for this subscription are dropped. A subscriber whose OnNext throws is
+    /// unsubscribed (Rx's rule); the others still get every change set, and the first such exception is rethrown to
+    /// the writer that was delivering once the queue is empty.
     /// </remarks>
     /// <returns>The change sets.</returns>
     public IObservable<ChangeSet<TKey, TValue>> Connect() => Connect(emitEmptySnapshot: false);
@@ -383,29 +385,28 @@ public sealed class ObservableCache<TKey, TValue> : IDisposable
 
     private void Drain()
     {
-        var idle = false;
-        try
+        ExceptionDispatchInfo? failure = null;
+        while (true)
         {
-            while (true)
+            CacheDelivery<TKey, TValue> delivery;
+            lock (_gate)
             {
-                CacheDelivery<TKey, TValue> delivery;
-                lock (_gate)
+                if (!_pending.TryDequeue(out delivery))
                 {
-                    if (!_pending.TryDequeue(out delivery))
-                    {
-                        _draining = false;
-                        idle = true;
-                        return;
-                    }
+                    _draining = false;
+                    break;
+                }
+            }
+
+            foreach (var subscriber in delivery.Targets)
+            {
+                if (subscriber.IsDetached)
+                {
+                    continue;
                 }
 
-                foreach (var subscriber in delivery.Targets)
+                try
                 {
-                    if (subscriber.IsDetached)
-                    {
-                        continue;
-                    }
-
                     if (delivery.Changes is null)
                     {
                         subscriber.Observer.OnCompleted();
@@ -415,19 +416,16 @@ public sealed class ObservableCache<TKey, TValue> : IDisposable
                         subscriber.Observer.OnNext(delivery.Changes);
                     }
                 }
-            }
-        }
-        finally
-        {
-            // A subscriber threw: the exception reaches this writer; what is still queued goes out with the next edit.
-            if (!idle)
-            {
-                lock (_gate)
+#pragma warning disable CA1031 // One faulty subscriber must not make the others miss a change set; rethrown below.
+                catch (Exception exception)
+#pragma warning restore CA1031
                 {
-                    _draining = false;
+                    failure ??= ExceptionDispatchInfo.Capture(exception);
                 }
             }
         }
+
+        failure?.Throw();
     }
 
     private void ThrowIfNotWritable()
