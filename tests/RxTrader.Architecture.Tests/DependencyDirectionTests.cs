@@ -10,6 +10,7 @@ public sealed class DependencyDirectionTests
     private static readonly Assembly Streams = Assembly.Load("RxTrader.Streams");
     private static readonly Assembly Binance = Assembly.Load("RxTrader.Binance");
     private static readonly Assembly Simulator = Assembly.Load("RxTrader.Simulator");
+    private static readonly Assembly Trading = Assembly.Load("RxTrader.Trading");
 
     private static readonly string[] FrameworkDirectories =
     [
@@ -40,13 +41,17 @@ public sealed class DependencyDirectionTests
             ["RxTrader.Core", "RxTrader.Streams", "RxTrader.Binance", "System.Reactive"]);
 
     [Fact]
+    public void Trading_ReferencesOnlyCoreStreamsAndRx() =>
+        NonFrameworkReferences(Trading).ShouldBeSubsetOf(["RxTrader.Core", "RxTrader.Streams", "System.Reactive"]);
+
+    [Fact]
     public void Core_DoesNotNeedTheWebFramework() =>
         Core.GetReferencedAssemblies().Select(a => a.Name).ShouldNotContain(n => n!.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
 
     [Fact]
     public void Libraries_ExposeNoPublicMutableStaticState()
     {
-        var offenders = new[] { Core, Streams, Binance, Simulator }
+        var offenders = new[] { Core, Streams, Binance, Simulator, Trading }
             .SelectMany(a => a.GetExportedTypes())
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => !f.IsLiteral && !f.IsInitOnly)
