@@ -72,10 +72,12 @@ internal static class MarketStreamEndpoints
         using var session = new MarketStreamSession(socket, context, options, combined);
         socket.LifetimeExpiring = session.AnnounceShutdown;
         using var registration = context.Sockets.Register(socket, SocketKind.MarketStream, session.AnnounceShutdown);
+
+        // The URL's streams are live before the session is visible, so whoever finds it (faults, tests) sees them.
+        session.SubscribeInitial(streams);
         context.StreamSessions.Add(session);
         try
         {
-            session.SubscribeInitial(streams);
             await socket.RunAsync(session.OnTextAsync).ConfigureAwait(false);
         }
         finally

@@ -102,13 +102,16 @@ public sealed partial class MarketStreamHub
     }
 
     /// <summary>Schedules the next tick at the next multiple of the period, so klines close on their boundary.</summary>
+    /// <remarks>Scheduled as a relative delay: Rx's absolute-time path on real schedulers re-queues timers whenever it
+    /// thinks the system clock jumped, which a loaded machine triggers; the relative path runs on the scheduler's own
+    /// timer.</remarks>
     private void ScheduleTick(StreamChannel channel)
     {
         var now = NowMs();
         var due = ((Math.DivRem(now, channel.PeriodMs, out var rem) + (rem < 0 ? 0 : 1)) * channel.PeriodMs);
         channel.Timer = _scheduler.Schedule(
             (Hub: this, Channel: channel, Generation: channel.Generation),
-            DateTimeOffset.FromUnixTimeMilliseconds(due),
+            TimeSpan.FromMilliseconds(due - now),
             static (_, s) =>
             {
                 s.Hub.Tick(s.Channel, s.Generation);
