@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Reactive.Concurrency;
 using System.Text;
+using RxTrader.Simulator.Publishing;
 
 namespace RxTrader.Simulator.MarketStreams;
 
@@ -75,9 +76,9 @@ internal sealed class FirehoseTradeStream : IDisposable
         n = Append(b, n, _symbolPart);
         n += Format(id, b[n..]);
         n = Append(b, n, ",\"p\":\""u8);
-        n += FormatEight(PriceBase + (id % 1000 * PriceStep), b[n..]);
+        n += WireJson.FormatEightDecimals(PriceBase + (id % 1000 * PriceStep), b[n..]);
         n = Append(b, n, "\",\"q\":\""u8);
-        n += FormatEight(QuantityStep * (1 + (id % 100)), b[n..]);
+        n += WireJson.FormatEightDecimals(QuantityStep * (1 + (id % 100)), b[n..]);
         n = Append(b, n, "\",\"T\":"u8);
         n += Format(time, b[n..]);
         return Append(b, n, (id & 1) == 0 ? ",\"m\":true,\"M\":true}"u8 : ",\"m\":false,\"M\":true}"u8);
@@ -93,16 +94,6 @@ internal sealed class FirehoseTradeStream : IDisposable
     {
         _ = Utf8Formatter.TryFormat(value, destination, out var written);
         return written;
-    }
-
-    /// <summary>Formats units of 10^-8 as Binance does: <c>"0.00100000"</c>.</summary>
-    private static int FormatEight(long units, Span<byte> destination)
-    {
-        var (whole, fraction) = Math.DivRem(units, 100_000_000);
-        var n = Format(whole, destination);
-        destination[n++] = (byte)'.';
-        _ = Utf8Formatter.TryFormat(fraction, destination[n..], out var written, new System.Buffers.StandardFormat('D', 8));
-        return n + written;
     }
 
     private void Run()

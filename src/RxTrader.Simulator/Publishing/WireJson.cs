@@ -36,16 +36,23 @@ internal static class WireJson
                 units = -units;
             }
 
-            var (whole, fraction) = Math.DivRem(units, EightDivisor);
-            _ = Utf8Formatter.TryFormat(whole, buffer[length..], out var written);
-            length += written;
-            buffer[length++] = (byte)'.';
-            _ = Utf8Formatter.TryFormat(fraction, buffer[length..], out written, EightDigits);
-            writer.WriteStringValue(buffer[..(length + written)]);
+            length += FormatEightDecimals(units, buffer[length..]);
+            writer.WriteStringValue(buffer[..length]);
             return;
         }
 
         Write(writer, value, Eight);
+    }
+
+    /// <summary>Formats a non-negative count of 10^-8 units as Binance does (<c>100000</c> → <c>"0.00100000"</c>);
+    /// returns the number of bytes written.</summary>
+    public static int FormatEightDecimals(long units, Span<byte> destination)
+    {
+        var (whole, fraction) = Math.DivRem(units, EightDivisor);
+        _ = Utf8Formatter.TryFormat(whole, destination, out var length);
+        destination[length++] = (byte)'.';
+        _ = Utf8Formatter.TryFormat(fraction, destination[length..], out var written, EightDigits);
+        return length + written;
     }
 
     /// <summary>Writes a percentage as "-95.960" (3 decimals, as Binance's priceChangePercent).</summary>

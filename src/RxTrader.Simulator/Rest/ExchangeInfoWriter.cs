@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RxTrader.Simulator.Matching;
+using RxTrader.Simulator.Publishing;
 using RxTrader.Simulator.Server;
 
 namespace RxTrader.Simulator.Rest;

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Text;
 using System.Text.Json;
 
 namespace RxTrader.Simulator.Rest;
@@ -53,27 +52,9 @@ internal sealed class JsonBuffer
     }
 }
 
-/// <summary>Binance's number formats on a <see cref="Utf8JsonWriter"/>.</summary>
+/// <summary>Binance's time format on a <see cref="Utf8JsonWriter"/>; decimals are <see cref="Publishing.WireJson"/>'s.</summary>
 internal static class JsonWriterExtensions
 {
-    private static readonly StandardFormat Eight = new('F', 8);
-
-    /// <summary>A decimal as a string with 8 decimals, as Binance writes prices and quantities.</summary>
-    public static void WriteDecimal(this Utf8JsonWriter w, ReadOnlySpan<byte> name, decimal value)
-    {
-        Span<byte> text = stackalloc byte[64];
-        Utf8Formatter.TryFormat(value, text, out var n, Eight);
-        w.WriteString(name, text[..n]);
-    }
-
-    /// <summary>A decimal as a string value with 8 decimals.</summary>
-    public static void WriteDecimalValue(this Utf8JsonWriter w, decimal value)
-    {
-        Span<byte> text = stackalloc byte[64];
-        Utf8Formatter.TryFormat(value, text, out var n, Eight);
-        w.WriteStringValue(text[..n]);
-    }
-
     public static void WriteTime(this Utf8JsonWriter w, ReadOnlySpan<byte> name, DateTimeOffset time) =>
         w.WriteNumber(name, time.ToUnixTimeMilliseconds());
 }

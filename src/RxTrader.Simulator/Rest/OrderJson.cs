@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RxTrader.Simulator.Accounts;
 using RxTrader.Simulator.Matching;
+using RxTrader.Simulator.Publishing;
 
 namespace RxTrader.Simulator.Rest;
 

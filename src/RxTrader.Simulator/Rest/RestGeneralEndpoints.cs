@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using RxTrader.Core;
 using RxTrader.Core.MarketData;
 using RxTrader.Simulator.Matching;
+using RxTrader.Simulator.Publishing;
 using RxTrader.Simulator.Server;
 
 namespace RxTrader.Simulator.Rest;

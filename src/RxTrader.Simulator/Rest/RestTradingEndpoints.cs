@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Routing;
 using RxTrader.Simulator.Matching;
+using RxTrader.Simulator.Publishing;
 using RxTrader.Simulator.Server;
 
 namespace RxTrader.Simulator.Rest;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RxTrader.Simulator.Accounts;
 using RxTrader.Simulator.Matching;
+using RxTrader.Simulator.Publishing;
 using RxTrader.Simulator.Rest;
 
 namespace RxTrader.Simulator.UserData;
