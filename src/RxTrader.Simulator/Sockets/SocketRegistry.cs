@@ -43,27 +43,25 @@ internal sealed class SocketRegistry
 
     /// <summary>The open connections of <paramref name="kind"/> (any kind when null), oldest first, at most
     /// <paramref name="limit"/> of them (all when null).</summary>
-    public IReadOnlyList<SimulatorWebSocket> Select(SocketKind? kind = null, int? limit = null)
-    {
-        var selected = new List<SimulatorWebSocket>();
-        lock (_gate)
-        {
-            foreach (var e in _entries)
-            {
-                if ((kind is null || e.Kind == kind) && (limit is null || selected.Count < limit))
-                {
-                    selected.Add(e.Socket);
-                }
-            }
-        }
-
-        return selected;
-    }
+    public IReadOnlyList<SimulatorWebSocket> Select(SocketKind? kind = null, int? limit = null) =>
+        SelectEntries(kind, limit).ConvertAll(static e => e.Socket);
 
     /// <summary>Queues each selected connection's <c>serverShutdown</c> frame (where its owner has one), then closes
     /// it with 1001 (going away), as Binance does before a planned disconnect.</summary>
     /// <returns>How many connections were told.</returns>
     public int AnnounceShutdown(SocketKind? kind = null, int? limit = null)
+    {
+        var selected = SelectEntries(kind, limit);
+        foreach (var e in selected)
+        {
+            e.Announce?.Invoke(e.Socket);
+            e.Socket.Close(System.Net.WebSockets.WebSocketCloseStatus.EndpointUnavailable, "server shutdown");
+        }
+
+        return selected.Count;
+    }
+
+    private List<Entry> SelectEntries(SocketKind? kind, int? limit)
     {
         List<Entry> selected = [];
         lock (_gate)
@@ -77,13 +75,7 @@ internal sealed class SocketRegistry
             }
         }
 
-        foreach (var e in selected)
-        {
-            e.Announce?.Invoke(e.Socket);
-            e.Socket.Close(System.Net.WebSockets.WebSocketCloseStatus.EndpointUnavailable, "server shutdown");
-        }
-
-        return selected.Count;
+        return selected;
     }
 
     private void Remove(Entry entry)
