@@ -67,6 +67,13 @@ internal static class FaultControlEndpoints
             var after = p.Milliseconds("answerAfterMs", 0);
             return Run(p, () => f.TimeOutNextOrders(count, after));
         },
+        ["drop-orders"] = static (f, p) =>
+        {
+            p.Only("count", "afterPlacing");
+            var count = p.Int("count", 0) ?? 1;
+            var afterPlacing = p.Bool("afterPlacing") ?? false;
+            return Run(p, () => f.DropNextOrders(count, afterPlacing));
+        },
         ["rate-limit-storm"] = static (f, p) =>
         {
             p.Only("requests", "durationMs", "retryAfterMs");
@@ -211,6 +218,8 @@ internal static class FaultControlEndpoints
         }
 
         w.WriteNumber("heldResponses"u8, s.HeldResponses);
+        w.WriteNumber("pendingOrderDrops"u8, s.PendingOrderDrops);
+        w.WriteBoolean("dropAfterPlacing"u8, s.DropAfterPlacing);
         w.WriteBoolean("rateLimitStorm"u8, s.RateLimitStormActive);
         WriteNullable(w, "stormRemainingRequests"u8, s.StormRemainingRequests);
         WriteNullable(w, "stormEndsAt"u8, s.StormEndsAt?.ToUnixTimeMilliseconds());
@@ -231,6 +240,7 @@ internal static class FaultControlEndpoints
         w.WriteNumber("ordersTimedOut"u8, c.OrdersTimedOut);
         w.WriteNumber("requestsThrottled"u8, c.RequestsThrottled);
         w.WriteNumber("requestsBanned"u8, c.RequestsBanned);
+        w.WriteNumber("ordersDropped"u8, c.OrdersDropped);
         w.WriteEndObject();
         w.WriteEndObject();
     }

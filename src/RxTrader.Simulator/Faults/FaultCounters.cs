@@ -13,6 +13,7 @@ namespace RxTrader.Simulator.Faults;
 /// <param name="OrdersTimedOut">Orders placed whose answer was withheld by <see cref="FaultInjector.TimeOutNextOrders"/>.</param>
 /// <param name="RequestsThrottled">Requests answered 429 by a <see cref="FaultInjector.StartRateLimitStorm"/>.</param>
 /// <param name="RequestsBanned">Requests answered 418 during a rate-limit storm.</param>
+/// <param name="OrdersDropped">Order placements whose connection was aborted by <see cref="FaultInjector.DropNextOrders"/>.</param>
 public sealed record FaultCounters(
     long FaultsInjected,
     long ConnectionsDropped,
@@ -24,4 +25,5 @@ public sealed record FaultCounters(
     long OrdersFailed,
     long OrdersTimedOut,
     long RequestsThrottled,
-    long RequestsBanned);
+    long RequestsBanned,
+    long OrdersDropped = 0);

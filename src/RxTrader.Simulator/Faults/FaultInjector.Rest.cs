@@ -52,7 +52,7 @@ public sealed partial class FaultInjector
             _pendingFailures = count;
             _failure = failure;
             _faultsInjected++;
-            Volatile.Write(ref _orderFaultsArmed, _pendingFailures > 0 || _pendingTimeouts > 0);
+            Volatile.Write(ref _orderFaultsArmed, OrderFaultsPendingLocked());
         }
     }
 
@@ -83,7 +83,7 @@ public sealed partial class FaultInjector
             _pendingTimeouts = count;
             _timeoutAnswerAfter = answerAfter;
             _faultsInjected++;
-            Volatile.Write(ref _orderFaultsArmed, _pendingFailures > 0 || _pendingTimeouts > 0);
+            Volatile.Write(ref _orderFaultsArmed, OrderFaultsPendingLocked());
         }
     }
 
@@ -237,7 +237,7 @@ public sealed partial class FaultInjector
 
             _pendingFailures--;
             _ordersFailed++;
-            Volatile.Write(ref _orderFaultsArmed, _pendingFailures > 0 || _pendingTimeouts > 0);
+            Volatile.Write(ref _orderFaultsArmed, OrderFaultsPendingLocked());
             (var error, status) = FaultErrors.Of(_failure);
             return error;
         }
@@ -260,7 +260,7 @@ public sealed partial class FaultInjector
 
             _pendingTimeouts--;
             _ordersTimedOut++;
-            Volatile.Write(ref _orderFaultsArmed, _pendingFailures > 0 || _pendingTimeouts > 0);
+            Volatile.Write(ref _orderFaultsArmed, OrderFaultsPendingLocked());
             return new FaultHold(_timeoutAnswerAfter);
         }
     }

@@ -7,7 +7,8 @@ namespace RxTrader.Simulator.Faults;
 
 /// <summary>
 /// Injects faults into a running <see cref="SimulatorServer"/> (<see cref="SimulatorServer.Faults"/>): connection
-/// faults on open WebSockets, and REST faults (5xx order failures, unknown-outcome timeouts after accept, 429/418
+/// faults on open WebSockets, and REST faults (5xx order failures, unknown-outcome timeouts after accept, connections
+/// dropped mid-submit, 429/418
 /// storms, clock skew). Also driven over HTTP by <c>POST /sim/faults/&lt;name&gt;</c> and read by
 /// <c>GET /sim/faults</c> (see the folder's README).
 /// </summary>
@@ -18,7 +19,7 @@ namespace RxTrader.Simulator.Faults;
 /// connections open at the time of the call, oldest first; connections opened later are not affected. Each returns
 /// how many connections it acted on.</para>
 /// <para>REST faults are armed and act on the requests that follow: <see cref="FailNextOrders"/> and
-/// <see cref="TimeOutNextOrders"/> on the next valid, authenticated <c>POST /api/v3/order</c> requests,
+/// <see cref="TimeOutNextOrders"/> and <see cref="DropNextOrders"/> on the next valid, authenticated <c>POST /api/v3/order</c> requests,
 /// <see cref="StartRateLimitStorm"/> on every REST request, <see cref="SetClockSkew"/> on <c>/api/v3/time</c>,
 /// <c>serverTime</c> in <c>exchangeInfo</c> and the signed-request timestamp checks. The control routes themselves are
 /// never affected.</para>
@@ -78,7 +79,9 @@ public sealed partial class FaultInjector
                     _stalled.Count,
                     _delayed.Count,
                     open,
-                    CountersLocked());
+                    CountersLocked(),
+                    _pendingDrops,
+                    _dropAfterPlacing);
             }
         }
     }
@@ -99,7 +102,7 @@ public sealed partial class FaultInjector
 
     /// <summary>
     /// Clears every fault: unstalls and removes the frame delay of the connections the injector touched, disarms
-    /// pending order failures and timeouts, answers every withheld order response now (503 <c>-1007</c>), ends a
+    /// pending order failures, timeouts and drops, answers every withheld order response now (503 <c>-1007</c>), ends a
     /// rate-limit storm and lifts the IP bans it caused, disarms depth faults not applied yet, sets the clock skew
     /// back to zero, and zeroes the counters.
     /// </summary>
@@ -123,6 +126,9 @@ public sealed partial class FaultInjector
             _failure = OrderFailure.Disconnected;
             _pendingTimeouts = 0;
             _timeoutAnswerAfter = null;
+            _pendingDrops = 0;
+            _dropAfterPlacing = false;
+            _ordersDropped = 0;
             Volatile.Write(ref _orderFaultsArmed, false);
             EndStormLocked();
             Interlocked.Exchange(ref _skewMs, 0);
@@ -168,5 +174,6 @@ public sealed partial class FaultInjector
         _ordersFailed,
         _ordersTimedOut,
         _requestsThrottled,
-        _requestsBanned);
+        _requestsBanned,
+        _ordersDropped);
 }

@@ -100,6 +100,23 @@ internal sealed class FaultParameters
         return null;
     }
 
+    /// <summary>A boolean: <c>true</c> or <c>false</c>, case-insensitive.</summary>
+    public bool? Bool(string name)
+    {
+        if (!_values.TryGetValue(name, out var text))
+        {
+            return null;
+        }
+
+        if (bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        Error ??= Invalid(name, "true or false");
+        return null;
+    }
+
     public TEnum? Enum<TEnum>(string name)
         where TEnum : struct, Enum
     {

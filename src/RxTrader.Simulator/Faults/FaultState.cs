@@ -15,6 +15,9 @@ namespace RxTrader.Simulator.Faults;
 /// <param name="DelayedConnections">Open connections with a frame delay set by the injector.</param>
 /// <param name="OpenConnections">Open WebSocket connections of any kind.</param>
 /// <param name="Counters">What the injector has done.</param>
+/// <param name="PendingOrderDrops">How many of the next order placements will have their connection aborted
+/// (<see cref="FaultInjector.DropNextOrders"/>).</param>
+/// <param name="DropAfterPlacing">Whether those are aborted after the engine placed the order.</param>
 public sealed record FaultState(
     TimeSpan ClockSkew,
     int PendingOrderFailures,
@@ -28,4 +31,6 @@ public sealed record FaultState(
     int StalledConnections,
     int DelayedConnections,
     int OpenConnections,
-    FaultCounters Counters);
+    FaultCounters Counters,
+    int PendingOrderDrops = 0,
+    bool DropAfterPlacing = false);

@@ -28,6 +28,16 @@ internal sealed class RestCall(HttpContext http, SimulatorContext simulator, Res
     /// <summary>Set by a handler to withhold its answer (a timeout fault); the pipeline then answers later or never.</summary>
     public FaultHold? Hold { get; set; }
 
+    /// <summary>Set when a fault aborted the connection: nothing is written.</summary>
+    public bool Aborted { get; private set; }
+
+    /// <summary>Aborts the TCP connection without an answer (dropped-connection fault).</summary>
+    public void Abort()
+    {
+        Aborted = true;
+        Http.Abort();
+    }
+
     /// <summary>The API key (account id) of a signed request.</summary>
     public string AccountId { get; set; } = string.Empty;
 

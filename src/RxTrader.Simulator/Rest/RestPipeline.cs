@@ -113,6 +113,11 @@ internal static class RestPipeline
             endpoint.Handler(call);
         }
 
+        if (call.Aborted)
+        {
+            return default;
+        }
+
         if (call.Hold is { } hold && call.Error is null)
         {
             return new ValueTask(AnswerWhenDueAsync(http, context, hold));

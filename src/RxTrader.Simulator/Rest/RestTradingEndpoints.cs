@@ -48,6 +48,13 @@ internal static class RestTradingEndpoints
             return;
         }
 
+        if (faults.TakeOrderDrop(placed: false))
+        {
+            // The connection is lost before the engine: the order does not exist.
+            call.Abort();
+            return;
+        }
+
         var limits = call.Simulator.Limits;
         if (limits.TryCountOrder(call.AccountId, call.NowMs, out var retryAfterMs) is { } tooMany)
         {
@@ -66,6 +73,13 @@ internal static class RestTradingEndpoints
         if (!result.IsSuccess)
         {
             call.Fail(result.Error.Value);
+            return;
+        }
+
+        if (faults.TakeOrderDrop(placed: true))
+        {
+            // Placed, but the connection is lost before the answer: outcome unknown.
+            call.Abort();
             return;
         }
 

@@ -26,7 +26,8 @@ public sealed class FaultControlEndpointsTests
         state.GetProperty("openConnections").GetInt32().ShouldBe(0);
         state.GetProperty("counters").EnumerateObject().Select(p => p.Name).ShouldBe([
             "faultsInjected", "connectionsDropped", "connectionsStalled", "malformedFramesSent", "connectionsDelayed",
-            "connectionsShutDown", "depthFaultsArmed", "ordersFailed", "ordersTimedOut", "requestsThrottled", "requestsBanned"]);
+            "connectionsShutDown", "depthFaultsArmed", "ordersFailed", "ordersTimedOut", "requestsThrottled", "requestsBanned",
+            "ordersDropped"]);
         state.GetProperty("counters").EnumerateObject().ShouldAllBe(p => p.Value.GetInt64() == 0);
     }
 
