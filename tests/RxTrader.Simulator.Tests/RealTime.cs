@@ -2,13 +2,10 @@ using System.Reactive.Concurrency;
 
 namespace RxTrader.Simulator.Tests;
 
-/// <summary>The one wall-clock scheduler of every simulator test that runs real sockets and timers.</summary>
-/// <remarks>Never disposed, on purpose: Rx keeps timers due in more than a few seconds (pings, lifetimes, listenKey
-/// expiry) in a long-term queue and, when it sees the system clock jump (a loaded machine), moves them onto their
-/// scheduler even when they were cancelled; on a disposed <see cref="EventLoopScheduler"/> that throws on a timer
-/// thread and kills the test host.</remarks>
+/// <summary>The simulator tests' name for the shared never-disposed wall-clock scheduler
+/// (<see cref="Testing.RealTime"/>, where the reason it is never disposed is written).</summary>
 internal static class RealTime
 {
     /// <summary>The shared event loop.</summary>
-    public static EventLoopScheduler Scheduler { get; } = new();
+    public static EventLoopScheduler Scheduler => Testing.RealTime.Scheduler;
 }
