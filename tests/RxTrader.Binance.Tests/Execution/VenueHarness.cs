@@ -46,7 +46,7 @@ internal sealed class VenueHarness : IAsyncDisposable
             StreamAddress = server.StreamAddress,
             Backoff = new ExponentialBackoff(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(500)),
         },
-        RecvWindow = TimeSpan.FromMilliseconds(400),
+        RecvWindow = TimeSpan.FromMilliseconds(1000),
         ClockMargin = TimeSpan.FromMilliseconds(100),
         PollInterval = TimeSpan.FromMilliseconds(100),
         ResolveBackoff = new ExponentialBackoff(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(200)),
