@@ -53,7 +53,12 @@ internal sealed class PaperOrder
 
     public bool IsOpen => !Status.IsTerminal();
 
-    public Order Snapshot() => new(
+    /// <summary>The state as last published: every change of what <see cref="Order"/> shows is published at once,
+    /// so this is always current and one snapshot serves the update, the call's answer and later queries.</summary>
+    public Order Current { get; private set; } = null!;
+
+    /// <summary>Takes a new snapshot of the state (as <see cref="Current"/>), to publish.</summary>
+    public Order Snapshot() => Current = new(
         ClientOrderId, Market.Info.Symbol, Side, Type, TimeInForce, Price, Quantity, Executed, CumulativeQuote, Status,
         Id, Time, UpdateTime);
 }

@@ -100,7 +100,7 @@ public sealed partial class PaperVenue
         market.ById[order.Id] = order;
         Publish(order, null);
         Execute(market, order, now);
-        return new VenueOutcome<Order>.Accepted(order.Snapshot());
+        return new VenueOutcome<Order>.Accepted(order.Current);
     }
 
     /// <summary>The taking phase of a new order against the latest book, then rest or expiry.</summary>
@@ -168,7 +168,7 @@ public sealed partial class PaperVenue
 
         market.Unrest(order);
         Finish(order, OrderStatus.Canceled, now);
-        return new VenueOutcome<Order>.Accepted(order.Snapshot());
+        return new VenueOutcome<Order>.Accepted(order.Current);
     }
 
     /// <summary>A new top of book: resting orders it crosses take its size; queue positions shrink to what it shows.</summary>
@@ -263,13 +263,15 @@ public sealed partial class PaperVenue
         for (var i = 0; i < bids.Count && volume > 0m;)
         {
             var order = bids[i];
-            var limit = order.LimitPrice;
-            if (limit < price)
+            var comparison = decimal.Compare(order.LimitPrice, price);
+
+            // Below the print, or at it when the print did not hit the bids: neither this order nor any after it fills.
+            if (comparison < 0 || (comparison == 0 && !isBuyerMaker))
             {
                 break;
             }
 
-            if (FillFromTrade(order, limit > price, isBuyerMaker, ref volume, now))
+            if (FillFromTrade(order, through: comparison > 0, ref volume, now))
             {
                 bids.RemoveAt(i);
                 continue;
@@ -283,13 +285,13 @@ public sealed partial class PaperVenue
         for (var i = 0; i < asks.Count && volume > 0m;)
         {
             var order = asks[i];
-            var limit = order.LimitPrice;
-            if (limit > price)
+            var comparison = decimal.Compare(order.LimitPrice, price);
+            if (comparison > 0 || (comparison == 0 && isBuyerMaker))
             {
                 break;
             }
 
-            if (FillFromTrade(order, limit < price, !isBuyerMaker, ref volume, now))
+            if (FillFromTrade(order, through: comparison < 0, ref volume, now))
             {
                 asks.RemoveAt(i);
                 continue;
@@ -299,12 +301,13 @@ public sealed partial class PaperVenue
         }
     }
 
-    /// <summary>Fills one resting order from a print's remaining volume; returns whether it is now filled.</summary>
-    private bool FillFromTrade(PaperOrder order, bool through, bool hitOurSide, ref decimal volume, DateTimeOffset now)
+    /// <summary>Fills one resting order from a print's remaining volume (an at-price print has hit the order's side);
+    /// returns whether it is now filled.</summary>
+    private bool FillFromTrade(PaperOrder order, bool through, ref decimal volume, DateTimeOffset now)
     {
         if (!through)
         {
-            if (!hitOurSide || order.QueueAhead is not { } ahead)
+            if (order.QueueAhead is not { } ahead)
             {
                 return false;
             }

@@ -123,7 +123,7 @@ public sealed partial class PaperVenue : IExecutionVenue, IDisposable
             }
 
             return Task.FromResult(!clientOrderId.IsDefault && market.ByClientId.TryGetValue(clientOrderId, out var order)
-                ? new VenueOutcome<Order>.Accepted(order.Snapshot())
+                ? new VenueOutcome<Order>.Accepted(order.Current)
                 : PaperRejection.OrderDoesNotExist.As<Order>());
         }
     }
@@ -156,7 +156,7 @@ public sealed partial class PaperVenue : IExecutionVenue, IDisposable
             }
 
             open.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
-            IReadOnlyList<Order> orders = [.. open.Select(static o => o.Snapshot())];
+            IReadOnlyList<Order> orders = [.. open.Select(static o => o.Current)];
             return Task.FromResult<VenueOutcome<IReadOnlyList<Order>>>(new VenueOutcome<IReadOnlyList<Order>>.Accepted(orders));
         }
     }
