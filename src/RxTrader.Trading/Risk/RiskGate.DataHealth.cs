@@ -61,8 +61,8 @@ public sealed partial class RiskGate
     /// <see cref="DataHealth.Gapped"/>; <see cref="Connected"/> and <see cref="Fresh"/> → <see cref="DataHealth.Healthy"/>;
     /// other events are ignored. A feed reports a gap after it reconnected, so a gapped source stays gapped until
     /// the next <see cref="Connected"/> or <see cref="Fresh"/>, or until set healthy by hand (e.g. once the book resynced).</item>
-    /// <item><b>OnError</b>, <b>OnCompleted</b>: the source becomes <see cref="DataHealth.Disconnected"/>: nothing
-    /// will report it healthy any more.</item>
+    /// <item><b>OnError</b>, <b>OnCompleted</b>: the source becomes <see cref="DataHealth.Disconnected"/> (nothing
+    /// will report it healthy any more) and the subscription is released.</item>
     /// <item><b>Disposal</b> (or disposing the gate): the subscription ends; the source keeps its last state.</item>
     /// </list>
     /// </remarks>
@@ -82,8 +82,16 @@ public sealed partial class RiskGate
                     SetDataHealth(symbol, source, health);
                 }
             },
-            _ => SetDataHealth(symbol, source, DataHealth.Disconnected),
-            () => SetDataHealth(symbol, source, DataHealth.Disconnected));
+            _ =>
+            {
+                SetDataHealth(symbol, source, DataHealth.Disconnected);
+                _tracking.Remove(subscription);
+            },
+            () =>
+            {
+                SetDataHealth(symbol, source, DataHealth.Disconnected);
+                _tracking.Remove(subscription);
+            });
         return Disposable.Create((_tracking, subscription), static s => s._tracking.Remove(s.subscription));
     }
 
