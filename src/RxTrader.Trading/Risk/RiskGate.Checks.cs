@@ -68,7 +68,7 @@ public sealed partial class RiskGate
         }
 
         var symbol = request.Symbol;
-        if (!_symbols.TryGetValue(symbol, out var info))
+        if (!_symbols.TryGetValue(symbol, out var state) || state.Info is not { } info)
         {
             return Reject(RiskRejectionReason.UnknownSymbol, $"{symbol} is not a known symbol.", out reason, out message);
         }
@@ -83,7 +83,7 @@ public sealed partial class RiskGate
             return Reject(RiskRejectionReason.TradingHalted, "Trading is halted: no new orders.", out reason, out message);
         }
 
-        if (_health.TryGetValue(symbol, out var health) && health.Worst != DataHealth.Healthy)
+        if (state.Health is { Worst: not DataHealth.Healthy } health)
         {
             return Reject(
                 RiskRejectionReason.DataUnhealthy,
@@ -107,15 +107,13 @@ public sealed partial class RiskGate
         var filters = info.Filters;
         var side = request.Side;
 
-        // Price: onto the tick, never more aggressive than asked (buy down, sell up).
+        // Price: onto the tick, never more aggressive than asked (buy down, sell up). The rounding puts it on the
+        // tick, so only the range is left to check.
         decimal? price = null;
         if (request.Price is { } asked)
         {
-            var tick = filters.Price?.TickSize ?? 0m;
-            var rounded = side == Side.Buy
-                ? OrderRounding.Down(asked, tick, info.QuoteAssetPrecision)
-                : OrderRounding.Up(asked, tick, info.QuoteAssetPrecision);
-            if (rounded <= 0m || (filters.Price is { } pf && !pf.Accepts(rounded)))
+            var rounded = side == Side.Buy ? state.Price.Down(asked) : state.Price.Up(asked);
+            if (rounded <= 0m || (filters.Price is { } pf && !InRange(rounded, pf.MinPrice, pf.MaxPrice)))
             {
                 return Reject(
                     RiskRejectionReason.PriceFilter,
@@ -133,7 +131,7 @@ public sealed partial class RiskGate
         decimal notional;
         if (request.QuoteQuantity is { } quote)
         {
-            var roundedQuote = OrderRounding.Down(quote, 0m, info.QuoteAssetPrecision);
+            var roundedQuote = StepRounding.For(0m, info.QuoteAssetPrecision).Down(quote);
             if (roundedQuote <= 0m)
             {
                 return Reject(
@@ -149,14 +147,16 @@ public sealed partial class RiskGate
         }
         else
         {
-            quantity = OrderRounding.Down(request.Quantity, filters.LotSize?.StepSize ?? 0m, info.BaseAssetPrecision);
+            quantity = state.Lot.Down(request.Quantity);
             var marketLot = isMarket ? filters.MarketLotSize : null;
-            if (marketLot is { StepSize: > 0m } ml)
+            if (isMarket && state.HasMarketStep)
             {
-                quantity = OrderRounding.Down(quantity, ml.StepSize, info.BaseAssetPrecision);
+                quantity = state.MarketLot.Down(quantity);
             }
 
-            if (quantity <= 0m || (filters.LotSize is { } lot && !lot.Accepts(quantity)))
+            var lotBroken = filters.LotSize is { } lot
+                && (isMarket && state.StepsMayNotNest ? !lot.Accepts(quantity) : !InRange(quantity, lot.MinQuantity, lot.MaxQuantity));
+            if (quantity <= 0m || lotBroken)
             {
                 return Reject(
                     RiskRejectionReason.QuantityFilter,
@@ -165,7 +165,7 @@ public sealed partial class RiskGate
                     out message);
             }
 
-            if (marketLot is { } market && !market.Accepts(quantity))
+            if (marketLot is { } market && !InRange(quantity, market.MinQuantity, market.MaxQuantity))
             {
                 return Reject(
                     RiskRejectionReason.QuantityFilter,
@@ -270,6 +270,10 @@ public sealed partial class RiskGate
             ? request
             : request with { Price = price, Quantity = quantity, QuoteQuantity = quoteQuantity };
     }
+
+    // A zero bound is disabled, as in the exchange's filters.
+    private static bool InRange(decimal value, decimal min, decimal max) =>
+        (min == 0m || value >= min) && (max == 0m || value <= max);
 
     private static string? NotionalProblem(SymbolFilters filters, bool isMarket, decimal notional)
     {

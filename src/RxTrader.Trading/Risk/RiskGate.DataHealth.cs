@@ -26,13 +26,9 @@ public sealed partial class RiskGate
 
         lock (_gate)
         {
-            if (!_health.TryGetValue(symbol, out var state))
-            {
-                state = new SymbolHealth();
-                _health.Add(symbol, state);
-            }
-
-            state.Set(source, health);
+            var state = StateOf(symbol);
+            state.Health ??= new SymbolHealth();
+            state.Health.Set(source, health);
         }
     }
 
@@ -44,7 +40,7 @@ public sealed partial class RiskGate
     {
         lock (_gate)
         {
-            return _health.TryGetValue(symbol, out var state) ? state.Worst : DataHealth.Healthy;
+            return _symbols.TryGetValue(symbol, out var state) && state.Health is { } health ? health.Worst : DataHealth.Healthy;
         }
     }
 

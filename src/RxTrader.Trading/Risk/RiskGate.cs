@@ -26,8 +26,7 @@ public sealed partial class RiskGate : IDisposable
     private readonly Lock _gate = new();
     private readonly IScheduler _scheduler;
     private readonly IRiskExposure _exposure;
-    private readonly Dictionary<Symbol, SymbolInfo> _symbols = [];
-    private readonly Dictionary<Symbol, SymbolHealth> _health = [];
+    private readonly Dictionary<Symbol, SymbolState> _symbols = [];
     private readonly OrderRateLimiter _rate;
     private readonly Subject<RiskRejection> _rejections = new();
     private readonly Subject<TradingModeChange> _modeChanges = new();
@@ -52,7 +51,7 @@ public sealed partial class RiskGate : IDisposable
         foreach (var info in symbols)
         {
             ArgumentNullException.ThrowIfNull(info, nameof(symbols));
-            _symbols[info.Symbol] = info;
+            StateOf(info.Symbol).Describe(info);
         }
 
         _exposure = exposure;
@@ -92,7 +91,7 @@ public sealed partial class RiskGate : IDisposable
         ArgumentNullException.ThrowIfNull(info);
         lock (_gate)
         {
-            _symbols[info.Symbol] = info;
+            StateOf(info.Symbol).Describe(info);
         }
     }
 
@@ -114,6 +113,18 @@ public sealed partial class RiskGate : IDisposable
         _tracking.Dispose();
         _rejections.OnCompleted();
         _modeChanges.OnCompleted();
+    }
+
+    // Under the lock (or in the constructor): the entry of a symbol, created on first use.
+    private SymbolState StateOf(Symbol symbol)
+    {
+        if (!_symbols.TryGetValue(symbol, out var state))
+        {
+            state = new SymbolState();
+            _symbols.Add(symbol, state);
+        }
+
+        return state;
     }
 
     // Under the lock: queue an event for delivery after the lock is released.

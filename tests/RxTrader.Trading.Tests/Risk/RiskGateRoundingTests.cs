@@ -103,6 +103,58 @@ public sealed class RiskGateRoundingTests
         gate.Check(request).ShouldBeRejected().ShouldBe(RiskRejectionReason.QuantityFilter);
     }
 
+    [Theory]
+    [InlineData("0.5", "0.025", "Buy", "10.74", "1.0999", "10.5", "1.075")]
+    [InlineData("0.5", "0.025", "Sell", "10.26", "1.0999", "10.5", "1.075")]
+    [InlineData("0.5", "0.025", "Sell", "10.5", "1.075", "10.5", "1.075")]
+    [InlineData("0.5", "0.025", "Buy", "10.5000", "1.0750", "10.5", "1.075")]
+    [InlineData("0.25", "10", "Buy", "3.99", "1234", "3.75", "1230")]
+    [InlineData("0.25", "10", "Sell", "3.51", "99999.9", "3.75", "99990")]
+    [InlineData("0.010", "0.0010", "Buy", "3.999", "2.34567", "3.99", "2.345")]
+    [InlineData("0.010", "0.0010", "Sell", "3.991", "2.34567", "4.00", "2.345")]
+    public void Check_StepsNotAPowerOfTenBelowOne_RoundExactly(string tick, string step, string side, string price, string quantity, string expectedPrice, string expectedQuantity)
+    {
+        var symbol = new Symbol("ODDUSDT");
+        var info = new SymbolInfo(symbol, SymbolStatus.Trading, "ODD", 8, "USDT", 8, new SymbolFilters(
+            new PriceFilter(0m, 0m, D(tick)), new QuantityFilter(0m, 0m, D(step)), null, null));
+        using var gate = CreateSut(new TestScheduler(), symbols: [info]);
+
+        var order = gate.Check(OrderRequest.Limit(NextId(), symbol, Enum.Parse<Side>(side), D(quantity), D(price))).ShouldBeApproved();
+
+        order.Price.ShouldBe(D(expectedPrice));
+        order.Quantity.ShouldBe(D(expectedQuantity));
+    }
+
+    [Fact]
+    public void Check_MarketStepCoarserThanLotStep_RoundsOntoTheMarketStep()
+    {
+        var symbol = new Symbol("MKTUSDT");
+        var info = new SymbolInfo(symbol, SymbolStatus.Trading, "M", 8, "USDT", 8, new SymbolFilters(
+            null, new QuantityFilter(0m, 0m, 0.001m), new QuantityFilter(0m, 0m, 0.1m), null));
+        var exposure = new InMemoryRiskExposure();
+        exposure.SetMark(symbol, 10m);
+        using var gate = CreateSut(new TestScheduler(), exposure: exposure, symbols: [info]);
+
+        gate.Check(OrderRequest.Market(NextId(), symbol, Side.Buy, 1.2999m)).ShouldBeApproved().Quantity.ShouldBe(1.2m);
+        gate.Check(OrderRequest.Limit(NextId(), symbol, Side.Buy, 1.2999m, 10m)).ShouldBeApproved().Quantity.ShouldBe(1.299m);
+        gate.Check(OrderRequest.Market(NextId(), symbol, Side.Buy, 0.0999m)).ShouldBeRejected().ShouldBe(RiskRejectionReason.QuantityFilter);
+    }
+
+    [Fact]
+    public void Check_StepsThatDoNotNest_MarketQuantityMustFitBoth()
+    {
+        // LOT_SIZE step 0.3 and MARKET_LOT_SIZE step 0.2: 1.0 → 0.9 → 0.8, which is off LOT_SIZE's step.
+        var symbol = new Symbol("NESTUSDT");
+        var info = new SymbolInfo(symbol, SymbolStatus.Trading, "N", 8, "USDT", 8, new SymbolFilters(
+            null, new QuantityFilter(0m, 0m, 0.3m), new QuantityFilter(0m, 0m, 0.2m), null));
+        var exposure = new InMemoryRiskExposure();
+        exposure.SetMark(symbol, 10m);
+        using var gate = CreateSut(new TestScheduler(), exposure: exposure, symbols: [info]);
+
+        gate.Check(OrderRequest.Market(NextId(), symbol, Side.Buy, 1.0m)).ShouldBeRejected().ShouldBe(RiskRejectionReason.QuantityFilter);
+        gate.Check(OrderRequest.Market(NextId(), symbol, Side.Buy, 1.25m)).ShouldBeApproved().Quantity.ShouldBe(1.2m);
+    }
+
     [Fact]
     public void Check_OrderOnTheGrid_ReturnsTheSameInstance()
     {
