@@ -188,8 +188,14 @@ public sealed partial class RiskGate
 
         // The base quantity the order adds to exposure; a market order by quote amount is estimated at the mark.
         var exposureQuantity = quoteQuantity is { } q ? q / mark : quantity;
-        var position = _exposure.PositionOf(symbol);
-        var sameSideOpen = _exposure.OpenQuantity(symbol, side);
+        var maxPosition = Limits.MaxPositionOf(symbol);
+        var position = 0m;
+        var sameSideOpen = 0m;
+        if (_mode == TradingMode.Reducing || maxPosition is not null)
+        {
+            position = _exposure.PositionOf(symbol);
+            sameSideOpen = _exposure.OpenQuantity(symbol, side);
+        }
 
         if (_mode == TradingMode.Reducing)
         {
@@ -213,15 +219,15 @@ public sealed partial class RiskGate
                 out message);
         }
 
-        if (Limits.MaxPositionOf(symbol) is { } maxPosition)
+        if (maxPosition is { } maxAbsolute)
         {
             // One-sided: an order that moves the position towards zero always fits.
             var projected = side == Side.Buy ? position + sameSideOpen + exposureQuantity : position - sameSideOpen - exposureQuantity;
-            if (side == Side.Buy ? projected > maxPosition : projected < -maxPosition)
+            if (side == Side.Buy ? projected > maxAbsolute : projected < -maxAbsolute)
             {
                 return Reject(
                     RiskRejectionReason.MaxPosition,
-                    $"Position {position} of {symbol} with {sameSideOpen} open and this {side} of {exposureQuantity} would reach {projected}, beyond the limit of {maxPosition}.",
+                    $"Position {position} of {symbol} with {sameSideOpen} open and this {side} of {exposureQuantity} would reach {projected}, beyond the limit of {maxAbsolute}.",
                     out reason,
                     out message);
             }
