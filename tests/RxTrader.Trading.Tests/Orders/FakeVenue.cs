@@ -1,3 +1,4 @@
+using System.Reactive.Concurrency;
 using System.Reactive.Subjects;
 using RxTrader.Core;
 using RxTrader.Core.Orders;
@@ -45,7 +46,29 @@ internal sealed class FakeVenue : IExecutionVenue, IDisposable
 
     public IReadOnlyDictionary<ClientOrderId, Order> Placed => _orders;
 
+    /// <summary>Called when PlaceAsync starts (before anything is placed).</summary>
+    public Action<OrderRequest>? BeforePlace { get; set; }
+
+    /// <summary>When set with <see cref="Scheduler"/>, PlaceAsync answers after this virtual delay.</summary>
+    public TimeSpan PlaceDelay { get; set; }
+
+    public IScheduler? Scheduler { get; set; }
+
     public Task<VenueOutcome<Order>> PlaceAsync(OrderRequest request, CancellationToken cancellationToken = default)
+    {
+        BeforePlace?.Invoke(request);
+        var outcome = PlaceNow(request);
+        if (Scheduler is null || PlaceDelay <= TimeSpan.Zero)
+        {
+            return outcome;
+        }
+
+        var answer = new TaskCompletionSource<VenueOutcome<Order>>();
+        Scheduler.Schedule(PlaceDelay, () => answer.SetResult(outcome.Result));
+        return answer.Task;
+    }
+
+    private Task<VenueOutcome<Order>> PlaceNow(OrderRequest request)
     {
         PlaceCalls++;
         var script = Script.Count > 0 ? Script.Dequeue() : PlaceScript.Accept;
