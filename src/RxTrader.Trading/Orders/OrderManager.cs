@@ -244,12 +244,13 @@ public sealed partial class OrderManager : IDisposable
                 return false;
             }
 
+            var fresh = balances.Select(static b => b.Asset).ToHashSet(StringComparer.Ordinal);
+            var stale = Balances.Items.Select(static b => b.Asset).Where(a => !fresh.Contains(a)).ToList();
             Balances.Edit(updater =>
             {
-                var fresh = balances.Select(static b => b.Asset).ToHashSet(StringComparer.Ordinal);
-                foreach (var stale in Balances.Items.Select(static b => b.Asset).Where(a => !fresh.Contains(a)).ToList())
+                foreach (var asset in stale)
                 {
-                    updater.Remove(stale);
+                    updater.Remove(asset);
                 }
 
                 updater.AddOrUpdate(balances);

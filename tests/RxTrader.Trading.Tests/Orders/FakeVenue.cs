@@ -6,13 +6,15 @@ using RxTrader.Core.Orders;
 namespace RxTrader.Trading.Tests.Orders;
 
 /// <summary>What the fake venue does with the next PlaceAsync.</summary>
-internal enum PlaceScript
+public enum PlaceScript
 {
     Accept,
     Reject,
     UnknownButPlaced,
     UnknownNotPlaced,
     AcceptFilled,
+    NullAnswer,
+    AnswerForAnotherOrder,
 }
 
 /// <summary>
@@ -76,6 +78,12 @@ internal sealed class FakeVenue : IExecutionVenue, IDisposable
         {
             case PlaceScript.Reject:
                 return Result(new VenueOutcome<Order>.Rejected(VenueErrorCodes.NewOrderRejected, "Account has insufficient balance."));
+            case PlaceScript.NullAnswer:
+                Add(request);
+                return Task.FromResult<VenueOutcome<Order>>(null!);
+            case PlaceScript.AnswerForAnotherOrder:
+                Add(request);
+                return Result(new VenueOutcome<Order>.Accepted(Add(request with { ClientOrderId = ClientOrderId.For("other", _nextExchangeId) })));
             case PlaceScript.UnknownNotPlaced:
                 return Result(new VenueOutcome<Order>.Unknown("timeout"));
             case PlaceScript.UnknownButPlaced:

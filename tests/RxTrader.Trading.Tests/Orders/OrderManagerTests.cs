@@ -168,6 +168,36 @@ public sealed class OrderManagerTests : IDisposable
         tracked.LastOutcome.ShouldContain("connection reset");
     }
 
+    [Theory]
+    [InlineData(PlaceScript.NullAnswer)]
+    [InlineData(PlaceScript.AnswerForAnotherOrder)]
+    public async Task SubmitAsync_MalformedAnswer_ReconciledNotCrashed(PlaceScript script)
+    {
+        await _f.Manager.StartAsync();
+        _f.Venue.Script.Enqueue(script);
+
+        var tracked = await _f.Manager.SubmitAsync(Limit(1));
+        tracked.Tracking.ShouldBe(OrderTracking.Reconciling);
+        _f.Scheduler.AdvanceBy(TimeSpan.FromMilliseconds(100).Ticks);
+
+        _f.Tracked(1).Tracking.ShouldBe(OrderTracking.Open);
+        _f.Venue.PlaceCalls.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Updates_MalformedFillOrMissingOrder_Ignored()
+    {
+        await _f.Manager.StartAsync();
+        await _f.Manager.SubmitAsync(Limit(1));
+        var update = _f.Venue.Execute(Id(1), 1m, 100m, publish: false);
+
+        _f.Venue.Publish(update with { Fill = update.Fill! with { Quantity = -1m } });
+        _f.Venue.Publish(new OrderUpdate(null!, null));
+
+        _f.Journal.FillCount.ShouldBe(0);
+        _f.Manager.Positions.Count.ShouldBe(0);
+    }
+
     [Fact]
     public async Task Updates_PartialThenFull_JournalsFillsAndMovesToTerminal()
     {
