@@ -113,6 +113,18 @@ public sealed partial class OrderManager : IDisposable
         }
     }
 
+    /// <summary>A snapshot of the orders that are not final (for exposure: open quantity and notional per symbol).</summary>
+    public IReadOnlyList<TrackedOrder> OpenOrders
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _open.Values.Select(static s => s.Snapshot())];
+            }
+        }
+    }
+
     /// <summary>Orders whose outcome is being reconciled with the venue.</summary>
     public int ReconcilingCount
     {

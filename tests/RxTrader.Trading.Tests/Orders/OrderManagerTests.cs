@@ -55,6 +55,7 @@ public sealed class OrderManagerTests : IDisposable
         _f.Journal.FindOrder(Id(1))!.Tracking.ShouldBe(OrderTracking.Open);
         _f.Journal.ReadEvents(Id(1)).Select(e => e.Kind).ShouldBe([JournalEventKind.Intent, JournalEventKind.Accepted]);
         _f.Manager.OpenOrderCount.ShouldBe(1);
+        _f.Manager.OpenOrders.ShouldBe([tracked]);
     }
 
     [Fact]
