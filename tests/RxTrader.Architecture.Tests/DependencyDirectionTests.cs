@@ -41,8 +41,8 @@ public sealed class DependencyDirectionTests
             ["RxTrader.Core", "RxTrader.Streams", "RxTrader.Binance", "System.Reactive"]);
 
     [Fact]
-    public void Trading_ReferencesOnlyCoreStreamsAndRx() =>
-        NonFrameworkReferences(Trading).ShouldBeSubsetOf(["RxTrader.Core", "RxTrader.Streams", "System.Reactive"]);
+    public void Trading_ReferencesOnlyCoreStreamsRxAndSqlite() =>
+        NonFrameworkReferences(Trading).ShouldBeSubsetOf(["RxTrader.Core", "RxTrader.Streams", "System.Reactive", "Microsoft.Data.Sqlite"]);
 
     [Fact]
     public void Core_DoesNotNeedTheWebFramework() =>

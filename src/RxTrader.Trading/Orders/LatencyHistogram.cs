@@ -1,0 +1,86 @@
+namespace RxTrader.Trading.Orders;
+
+/// <summary>
+/// A bounded, allocation-free latency recorder: count, sum, min, max and 64 power-of-two buckets of microseconds.
+/// Written under one writer's lock, readable from any thread.
+/// </summary>
+/// <remarks>
+/// Bucket 0 holds latencies below 1 µs; bucket b ≥ 1 holds [2^(b−1), 2^b) µs. <see cref="Percentile"/> answers with the
+/// upper bound of the bucket, so it is exact to a factor of two. (The Binance adapter has its own recorder for feed
+/// latencies; Trading cannot reference it.)
+/// </remarks>
+public sealed class LatencyHistogram
+{
+    private const int BucketCount = 64;
+    private readonly long[] _buckets = new long[BucketCount];
+    private long _count;
+    private long _sumTicks;
+    private long _minTicks = long.MaxValue;
+    private long _maxTicks = long.MinValue;
+
+    /// <summary>Latencies recorded.</summary>
+    public long Count => Volatile.Read(ref _count);
+
+    /// <summary>The smallest latency, or zero before the first.</summary>
+    public TimeSpan Min => Count == 0 ? TimeSpan.Zero : TimeSpan.FromTicks(Volatile.Read(ref _minTicks));
+
+    /// <summary>The largest latency, or zero before the first.</summary>
+    public TimeSpan Max => Count == 0 ? TimeSpan.Zero : TimeSpan.FromTicks(Volatile.Read(ref _maxTicks));
+
+    /// <summary>The mean latency, or zero before the first.</summary>
+    public TimeSpan Mean
+    {
+        get
+        {
+            var count = Count;
+            return count == 0 ? TimeSpan.Zero : TimeSpan.FromTicks(Volatile.Read(ref _sumTicks) / count);
+        }
+    }
+
+    /// <summary>The upper bound of the bucket holding the <paramref name="quantile"/> latency (zero when empty).</summary>
+    /// <param name="quantile">In (0, 1], e.g. 0.99.</param>
+    /// <returns>The bound: the true value is at most this and more than half of it.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="quantile"/> is outside (0, 1].</exception>
+    public TimeSpan Percentile(double quantile)
+    {
+        if (!(quantile is > 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(quantile), quantile, "Must be in (0, 1].");
+        }
+
+        var count = Count;
+        var rank = (long)Math.Ceiling(quantile * count);
+        long seen = 0;
+        for (var bucket = 0; bucket < BucketCount && count > 0; bucket++)
+        {
+            seen += Volatile.Read(ref _buckets[bucket]);
+            if (seen >= rank)
+            {
+                return TimeSpan.FromTicks(TimeSpan.TicksPerMicrosecond * (1L << Math.Min(bucket, 62)));
+            }
+        }
+
+        return Max;
+    }
+
+    internal void Record(TimeSpan latency)
+    {
+        var ticks = Math.Max(0, latency.Ticks);
+        var micros = ticks / TimeSpan.TicksPerMicrosecond;
+        var bucket = micros <= 0 ? 0 : 64 - long.LeadingZeroCount(micros);
+        Interlocked.Increment(ref _buckets[(int)Math.Min(bucket, BucketCount - 1)]);
+        Interlocked.Add(ref _sumTicks, ticks);
+        if (ticks < Volatile.Read(ref _minTicks))
+        {
+            Volatile.Write(ref _minTicks, ticks);
+        }
+
+        if (ticks > Volatile.Read(ref _maxTicks))
+        {
+            Volatile.Write(ref _maxTicks, ticks);
+        }
+
+        // Count last: a reader that sees the count sees the sums that go with it.
+        Interlocked.Increment(ref _count);
+    }
+}
