@@ -298,6 +298,43 @@ public sealed class OrderManagerTests : IDisposable
     }
 
     [Fact]
+    public async Task Updates_FillArrivingAfterCancel_JournaledAndAppliedOnceThenFinal()
+    {
+        await _f.Manager.StartAsync();
+        await _f.Manager.SubmitAsync(Limit(1, quantity: 2m));
+        var late = _f.Venue.Execute(Id(1), 1m, 100m, publish: false);
+        await _f.Manager.CancelAsync(Id(1));
+        // Canceled with 1 executed but that fill not seen yet: not final until it is journaled.
+        _f.Tracked(1).Tracking.ShouldBe(OrderTracking.Open);
+        _f.Tracked(1).Status.ShouldBe(OrderStatus.Canceled);
+
+        _f.Venue.Publish(late);
+        _f.Tracked(1).Tracking.ShouldBe(OrderTracking.Terminal);
+        _f.Venue.Publish(late);
+
+        _f.Tracked(1).Status.ShouldBe(OrderStatus.Canceled);
+        _f.Tracked(1).Tracking.ShouldBe(OrderTracking.Terminal);
+        _f.Journal.ReadFills(Id(1)).Count.ShouldBe(1);
+        _f.Manager.Positions.Lookup(Btc)!.Quantity.ShouldBe(1m);
+    }
+
+    [Fact]
+    public async Task CancelAsync_WhileReconciling_JournaledAndSentByClientId()
+    {
+        await _f.Manager.StartAsync();
+        _f.Venue.Script.Enqueue(PlaceScript.UnknownButPlaced);
+        await _f.Manager.SubmitAsync(Limit(1));
+
+        var outcome = await _f.Manager.CancelAsync(Id(1));
+
+        outcome.ShouldBeOfType<VenueOutcome<Order>.Accepted>();
+        _f.Tracked(1).Tracking.ShouldBe(OrderTracking.Terminal);
+        _f.Scheduler.AdvanceBy(TimeSpan.FromMinutes(1).Ticks);
+        _f.Venue.GetOrderCalls.ShouldBe(0);
+        _f.Venue.PlaceCalls.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task CancelAsync_UntrackedOrder_RejectedAsDataNothingSent()
     {
         await _f.Manager.StartAsync();
