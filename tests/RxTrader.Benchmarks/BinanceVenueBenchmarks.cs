@@ -9,7 +9,7 @@ using RxTrader.Simulator.Server;
 namespace RxTrader.Benchmarks;
 
 /// <summary>
-/// <see cref="BinanceExecutionVenue"/> round trips against the in-process simulator over loopback (frozen clock,
+/// <see cref="BinanceExecutionVenue"/> round trips against the in-process simulator over loopback (wall clock,
 /// raised limits, no user data stream): a LIMIT placement with the FULL answer (signing, limiter, mapping, tracker,
 /// publication) then its cancel. Compare with <see cref="RestOrderRoundTripBenchmarks"/> (the raw HTTP round trips).
 /// </summary>
@@ -18,6 +18,10 @@ namespace RxTrader.Benchmarks;
 public class BinanceVenueBenchmarks : IDisposable
 {
     private static readonly Symbol Btc = new("BTCUSDT");
+
+    // A wall clock, never disposed (see RxTrader.Testing.RealTime): each request arms a timeout timer on the venue's
+    // scheduler, and a frozen virtual-time scheduler would keep every cancelled one queued.
+    private static readonly EventLoopScheduler Clock = new();
     private SimulatorServer _server = null!;
     private BinanceExecutionVenue _venue = null!;
     private long _sequence;
@@ -26,7 +30,7 @@ public class BinanceVenueBenchmarks : IDisposable
     [GlobalSetup]
     public void Setup()
     {
-        var scheduler = new HistoricalScheduler(new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero));
+        var scheduler = Clock;
         _server = SimulatorServer.StartAsync(
             new SimulatorOptions
             {
