@@ -73,7 +73,7 @@ public sealed partial class BinanceExecutionVenue : IExecutionVenue, IDisposable
         _limiter = new OrderRateLimiter(Rest.Clock, Rest.Weight, options.RateLimitShare);
         if (options.UseUserDataStream)
         {
-            _userData = new BinanceUserDataClient(Rest, options.ApiKey, options.UserData with { Name = options.Name + "-user" }, scheduler);
+            _userData = new BinanceUserDataClient(Rest, options.ApiKey, options.UserData, scheduler);
             _subscriptions.Add(_userData.OrderUpdates.Subscribe(u => Publish(u.Order, u.Fill)));
             _subscriptions.Add(_userData.Connection.Subscribe(OnStreamConnection));
         }

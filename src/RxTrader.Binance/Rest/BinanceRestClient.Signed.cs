@@ -109,5 +109,10 @@ public sealed partial class BinanceRestClient
         {
             return new RestResult<T>.Unknown(UnknownReason.Transport, $"{what}: {e.Message}");
         }
+        catch (ObjectDisposedException e)
+        {
+            // The client was disposed while the request ran (an owner shutting down): no answer.
+            return new RestResult<T>.Unknown(UnknownReason.Transport, $"{what}: {e.Message}");
+        }
     }
 }

@@ -178,6 +178,26 @@ public sealed class BinanceExecutionVenueFaultTests
     }
 
     [Fact]
+    public async Task PlaceAsync_WeightNearTheExchangeLimitFromExchangeInfo_RefusedLocally_NeverAnswered429()
+    {
+        // exchangeInfo announces 30 weight per minute: the venue allows itself 27 (the start used 23 of them).
+        await using var h = await VenueHarness.StartAsync(
+            simulator: o => o with { RateLimits = o.RateLimits with { RequestWeightPerMinute = 30 } });
+        var outcomes = new List<VenueOutcome<Order>>();
+        for (var i = 0; i < 60; i++)
+        {
+            outcomes.Add(await h.Venue.PlaceAsync(OrderRequest.Limit(ClientOrderId.For("weight", i), Btc, Side.Buy, 0.1m, 90m)));
+        }
+
+        // 60 orders span at most two one-minute windows, so at most 2 × 27 are sent.
+        var refused = outcomes.OfType<VenueOutcome<Order>.Rejected>().ToList();
+        refused.Count.ShouldBeGreaterThanOrEqualTo(6);
+        refused.ShouldAllBe(r => r.Code == VenueErrorCodes.TooManyRequests && r.Message.Contains("request weight", StringComparison.Ordinal));
+        h.AllOrdersAtExchange().ShouldBe(60 - refused.Count);
+        h.Venue.Rest.BlockedUntil.ShouldBeNull(); // the exchange never had to answer 429
+    }
+
+    [Fact]
     public async Task PlaceAsync_ManyFaultsInARow_NeverTwoOrdersForOneClientId()
     {
         await using var h = await VenueHarness.StartAsync();

@@ -48,6 +48,9 @@ public sealed class BinanceExecutionVenuePollingTests
         h.Server.Engine.PlaceLiquidity(Btc, Side.Buy, 105m, 1m);
         await VenueHarness.EventuallyAsync(() => h.LastUpdate(next.ClientOrderId)?.Status == OrderStatus.Filled, "the second Filled update");
         h.Venue.Statistics.Polls.ShouldBeLessThanOrEqualTo(polls + 1); // at most the catch-up round after reconnecting
+        h.Venue.Latencies.SubmitToAck.Count.ShouldBe(2);
+        h.Venue.Latencies.SubmitToFirstFill.Count.ShouldBe(2);
+        h.Venue.Latencies.SubmitToTerminal.Count.ShouldBe(2);
     }
 
     [Fact]

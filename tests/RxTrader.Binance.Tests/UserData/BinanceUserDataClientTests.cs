@@ -77,6 +77,19 @@ public sealed class BinanceUserDataClientTests
     }
 
     [Fact]
+    public async Task KeepAlive_ExtendsTheKey_NoExpiry()
+    {
+        await using var h = await Harness.StartAsync(
+            new UserDataOptions { ListenKeyValidity = TimeSpan.FromSeconds(1) }, TimeSpan.FromMilliseconds(200));
+
+        // Three validities without an expiry: the keep-alive PUTs kept the key alive.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        h.Events.OfType<Disconnected>().ShouldBeEmpty();
+        h.Client.IsConnected.ShouldBeTrue();
+    }
+
+    [Fact]
     public void Constructor_BadArguments_Throw()
     {
         using var rest = new BinanceRestClient(new BinanceRestOptions(), TimeProvider.System);
@@ -106,7 +119,7 @@ public sealed class BinanceUserDataClientTests
     {
         private readonly BinanceRestClient _rest;
 
-        private Harness(SimulatorServer server)
+        private Harness(SimulatorServer server, TimeSpan? keepAlive)
         {
             Server = server;
             _rest = new BinanceRestClient(new BinanceRestOptions { BaseAddress = server.BaseAddress }, new SchedulerTimeProvider(RealTime.Scheduler));
@@ -117,6 +130,7 @@ public sealed class BinanceUserDataClientTests
                 {
                     StreamAddress = server.StreamAddress,
                     Backoff = new ExponentialBackoff(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200)),
+                    KeepAliveInterval = keepAlive ?? TimeSpan.FromMinutes(30),
                 },
                 RealTime.Scheduler);
             Client.OrderUpdates.Subscribe(Orders.Enqueue);
@@ -134,10 +148,10 @@ public sealed class BinanceUserDataClientTests
 
         public ConcurrentQueue<ConnectionEvent> Events { get; } = new();
 
-        public static async Task<Harness> StartAsync(UserDataOptions? userData = null)
+        public static async Task<Harness> StartAsync(UserDataOptions? userData = null, TimeSpan? keepAlive = null)
         {
             var server = await SimulatorServer.StartAsync(new SimulatorOptions { Market = null, UserData = userData ?? new UserDataOptions() }, RealTime.Scheduler);
-            var harness = new Harness(server);
+            var harness = new Harness(server, keepAlive);
             harness.Client.Start();
             await VenueHarness.EventuallyAsync(() => harness.Client.IsConnected, "the stream to connect");
             return harness;

@@ -1,4 +1,5 @@
 using Microsoft.Reactive.Testing;
+using RxTrader.Testing;
 using RxTrader.Trading.Risk;
 using static RxTrader.Trading.Tests.Risk.RiskTestData;
 
@@ -14,7 +15,8 @@ public sealed class RiskGateConcurrencyTests
         var published = 0;
         var concurrentDeliveries = 0;
         var overlap = false;
-        gate.Rejections.Subscribe(_ =>
+        var violations = new List<string>();
+        gate.Rejections.ValidateGrammar(violations).Subscribe(_ =>
         {
             overlap |= Interlocked.Increment(ref concurrentDeliveries) > 1;
             published++;
@@ -42,6 +44,7 @@ public sealed class RiskGateConcurrencyTests
         rejected.ShouldBe(900);
         published.ShouldBe(900);
         overlap.ShouldBeFalse();
+        violations.ShouldBeEmpty();
     }
 
     [Fact]

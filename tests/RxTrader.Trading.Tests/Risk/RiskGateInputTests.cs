@@ -3,6 +3,7 @@ using Microsoft.Reactive.Testing;
 using RxTrader.Core;
 using RxTrader.Core.Instruments;
 using RxTrader.Core.Orders;
+using RxTrader.Testing;
 using RxTrader.Trading.Risk;
 using static RxTrader.Trading.Tests.Risk.RiskTestData;
 
@@ -184,15 +185,19 @@ public sealed class RiskGateInputTests
     {
         var gate = CreateSut(new TestScheduler());
         var completed = 0;
-        gate.Rejections.Subscribe(_ => { }, () => completed++);
-        gate.ModeChanges.Subscribe(_ => { }, () => completed++);
+        var rejections = new List<RiskRejection>();
+        gate.Rejections.ValidateGrammar().Subscribe(rejections.Add, () => completed++);
+        gate.ModeChanges.ValidateGrammar().Subscribe(_ => { }, () => completed++);
 
         gate.Dispose();
         gate.Dispose();
 
         completed.ShouldBe(2);
+        rejections.ShouldBeEmpty();
         gate.Check(BuyLimit(1m, 100m, Unknown)).ShouldBeRejected().ShouldBe(RiskRejectionReason.UnknownSymbol);
         gate.Check(BuyLimit(1m, 100m)).ShouldBeApproved();
+        gate.SetMode(TradingMode.Halted, "after disposal");
+        rejections.ShouldBeEmpty();
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.Reactive.Testing;
 using RxTrader.Core;
 using RxTrader.Core.Instruments;
 using RxTrader.Core.Orders;
+using RxTrader.Testing;
 using RxTrader.Trading.Risk;
 
 namespace RxTrader.Trading.Tests.Risk;
@@ -54,7 +55,7 @@ internal static class RiskTestData
     public static List<RiskRejection> RecordRejections(this RiskGate gate)
     {
         var list = new List<RiskRejection>();
-        gate.Rejections.Subscribe(list.Add);
+        gate.Rejections.ValidateGrammar().Subscribe(list.Add);
         return list;
     }
 
@@ -62,7 +63,7 @@ internal static class RiskTestData
     public static List<TradingModeChange> RecordModeChanges(this RiskGate gate)
     {
         var list = new List<TradingModeChange>();
-        gate.ModeChanges.Subscribe(list.Add);
+        gate.ModeChanges.ValidateGrammar().Subscribe(list.Add);
         return list;
     }
 
