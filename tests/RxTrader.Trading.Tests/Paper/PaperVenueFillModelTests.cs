@@ -355,6 +355,7 @@ public sealed class PaperVenueFillModelTests
         h.Trade(0m, 10m, sellerAggressor: true);
         h.Trade(99m, -1m, sellerAggressor: true);
         h.Trade(99m, 0m, sellerAggressor: true);
+        h.RawTrade(null!);
         h.Current(order).ExecutedQuantity.ShouldBe(0m);
         h.Trade(99m, 0.1m, sellerAggressor: true);
         h.Current(order).ExecutedQuantity.ShouldBe(0.1m);

@@ -90,6 +90,17 @@ public sealed class PaperVenueOrderUpdatesTests : ReactiveTest
     }
 
     [Fact]
+    public void OrderUpdates_IsHot_ALateSubscriberSeesOnlyLaterUpdates()
+    {
+        using var h = new PaperHarness();
+        var first = h.Limit(Side.Buy, 1m, 90m);
+        var late = new List<OrderUpdate>();
+        using var subscription = h.Venue.OrderUpdates.Subscribe(late.Add);
+        h.Cancel(first.ClientOrderId);
+        late.Select(u => u.Order.Status).ShouldBe([OrderStatus.Canceled]);
+    }
+
+    [Fact]
     public void OrderUpdates_TradeIds_AreUniquePerSymbol()
     {
         using var h = new PaperHarness();
