@@ -174,6 +174,32 @@ public sealed class PaperVenueOrderUpdatesTests : ReactiveTest
     }
 
     [Fact]
+    public void OrderUpdates_ThrowingSubscriber_ExceptionReachesTheCaller_StateChanged_RestDeliveredLater()
+    {
+        using var h = new PaperHarness();
+        h.Book(99m, 5m, 100m, 5m);
+        var throwOnce = true;
+        using var faulty = h.Venue.OrderUpdates.Subscribe(u =>
+        {
+            if (throwOnce)
+            {
+                throwOnce = false;
+                throw new InvalidOperationException("subscriber bug");
+            }
+        });
+
+        Should.Throw<InvalidOperationException>(() => h.Venue.PlaceAsync(OrderRequest.Market(Id(100), Btc, Side.Buy, 1m)));
+        var market = h.Get(Id(100)).ShouldBeOfType<VenueOutcome<Order>.Accepted>().Value;
+        market.Status.ShouldBe(OrderStatus.Filled);
+        h.Statuses(market).ShouldBe([OrderStatus.New], "the fill update is still queued");
+
+        var resting = h.Limit(Side.Buy, 1m, 90m);
+        h.Statuses(market).ShouldBe([OrderStatus.New, OrderStatus.Filled]);
+        h.Statuses(resting).ShouldBe([OrderStatus.New]);
+        h.Violations.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void OrderUpdates_NeverError_FeedFailureEndsOnlyTheFeed()
     {
         using var h = new PaperHarness();
