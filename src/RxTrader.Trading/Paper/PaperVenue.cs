@@ -242,7 +242,15 @@ public sealed partial class PaperVenue : IExecutionVenue, IDisposable
         VenueOutcome<Order> outcome;
         lock (_gate)
         {
-            outcome = _disposed ? DisposedBeforeEffect : PlaceLocked(request, _scheduler.Now);
+            try
+            {
+                outcome = _disposed ? DisposedBeforeEffect : PlaceLocked(request, _scheduler.Now);
+            }
+            catch (OverflowException)
+            {
+                // Only the admission arithmetic (notional, lock) can overflow, before anything changed.
+                outcome = PaperRejection.Malformed("price × quantity is beyond the decimal range.").As<Order>();
+            }
         }
 
         Drain();
