@@ -28,13 +28,19 @@ namespace RxTrader.Trading.Paper;
 /// <para><b>Order updates.</b> <see cref="OrderUpdates"/> is hot: <c>New</c> when an order is accepted, one update
 /// per fill (with its <see cref="Fill"/>), then <c>Canceled</c> or <c>Expired</c> unless the order filled. Updates are
 /// delivered outside the gate, in the order they happened, by the thread whose call or data caused them (or by the
-/// one already delivering); never <c>OnError</c>; <c>OnCompleted</c> on <see cref="Dispose"/>.</para>
+/// one already delivering); never <c>OnError</c>; <c>OnCompleted</c> on <see cref="Dispose"/>. A subscriber that
+/// throws is a bug: its exception propagates to the call (or feed) that was delivering, after the venue's state changed;
+/// the updates still queued are delivered by the next call.</para>
 /// <para><b>Memory.</b> Open orders are bounded by <see cref="PaperVenueOptions.MaxOpenOrdersPerSymbol"/> per symbol
 /// and closed orders (with their fills) by <see cref="PaperVenueOptions.MaxClosedOrders"/>; an order forgotten that
 /// way answers <c>-2013</c> to queries and has no fills.</para>
 /// </remarks>
 public sealed partial class PaperVenue : IExecutionVenue, IDisposable
 {
+    // A call that raced with Dispose (or waited out its latency past it) did nothing: say so rather than throw late.
+    private static readonly VenueOutcome<Order> DisposedBeforeEffect =
+        new VenueOutcome<Order>.Unknown("The paper venue was disposed before the call took effect.");
+
     private readonly Lock _gate = new();
     private readonly IScheduler _scheduler;
     private readonly PaperVenueOptions _options;
@@ -51,8 +57,9 @@ public sealed partial class PaperVenue : IExecutionVenue, IDisposable
 
     /// <summary>Creates the venue and subscribes to the market data feeds.</summary>
     /// <param name="options">The symbols, balances, fees and bounds.</param>
-    /// <param name="bookTickers">Best bid and ask updates of the traded symbols.</param>
-    /// <param name="trades">Public trade prints of the traded symbols.</param>
+    /// <param name="bookTickers">Best bid and ask updates of the traded symbols; subscribed to here, so pass a hot or
+    /// scheduler-driven feed (a cold feed that replays synchronously would run before any order exists).</param>
+    /// <param name="trades">Public trade prints of the traded symbols; subscribed to here, likewise.</param>
     /// <param name="scheduler">The clock and the scheduler of delayed acknowledgements.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid (see <see cref="PaperVenueOptions"/>).</exception>
@@ -224,23 +231,10 @@ public sealed partial class PaperVenue : IExecutionVenue, IDisposable
             _options.AckLatency,
             static (_, s) =>
             {
-                s.Completion.TrySetResult(s.Venue.IsDisposed
-                    ? new VenueOutcome<Order>.Unknown("The paper venue was disposed before the call took effect.")
-                    : s.Operation(s.Venue, s.State));
+                s.Completion.TrySetResult(s.Operation(s.Venue, s.State));
                 return Disposable.Empty;
             });
         return cancellationToken.CanBeCanceled ? completion.Task.WaitAsync(cancellationToken) : completion.Task;
-    }
-
-    private bool IsDisposed
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _disposed;
-            }
-        }
     }
 
     private VenueOutcome<Order> Place(OrderRequest request)
@@ -248,7 +242,15 @@ public sealed partial class PaperVenue : IExecutionVenue, IDisposable
         VenueOutcome<Order> outcome;
         lock (_gate)
         {
-            outcome = PlaceLocked(request, _scheduler.Now);
+            try
+            {
+                outcome = _disposed ? DisposedBeforeEffect : PlaceLocked(request, _scheduler.Now);
+            }
+            catch (OverflowException)
+            {
+                // Only the admission arithmetic (notional, lock) can overflow, before anything changed.
+                outcome = PaperRejection.Malformed("price × quantity is beyond the decimal range.").As<Order>();
+            }
         }
 
         Drain();
@@ -260,7 +262,7 @@ public sealed partial class PaperVenue : IExecutionVenue, IDisposable
         VenueOutcome<Order> outcome;
         lock (_gate)
         {
-            outcome = CancelLocked(symbol, clientOrderId, _scheduler.Now);
+            outcome = _disposed ? DisposedBeforeEffect : CancelLocked(symbol, clientOrderId, _scheduler.Now);
         }
 
         Drain();

@@ -41,8 +41,8 @@ public sealed record PaperVenueOptions
     public string Name { get; init; } = "paper";
 
     /// <summary>Checks every option.</summary>
-    /// <exception cref="ArgumentException">A collection is null, a symbol repeats, an asset name is empty or a
-    /// balance negative.</exception>
+    /// <exception cref="ArgumentException">A collection is null, a symbol is incomplete or repeats, an asset name is
+    /// empty or a balance negative.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A rate, the latency or a bound is out of range.</exception>
     internal void Validate()
     {
@@ -60,9 +60,10 @@ public sealed record PaperVenueOptions
         var seen = new HashSet<Core.Symbol>();
         foreach (var info in Symbols)
         {
-            if (info is null || info.Symbol.IsDefault || string.IsNullOrEmpty(info.BaseAsset) || string.IsNullOrEmpty(info.QuoteAsset))
+            if (info is null || info.Symbol.IsDefault || string.IsNullOrEmpty(info.BaseAsset) || string.IsNullOrEmpty(info.QuoteAsset)
+                || info.Filters is null)
             {
-                throw new ArgumentException("Every symbol needs a name, a base asset and a quote asset.", nameof(Symbols));
+                throw new ArgumentException("Every symbol needs a name, a base asset, a quote asset and filters.", nameof(Symbols));
             }
 
             if (!seen.Add(info.Symbol))

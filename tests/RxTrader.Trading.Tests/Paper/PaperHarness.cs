@@ -80,6 +80,8 @@ internal sealed class PaperHarness : IDisposable
         _trades.OnNext(new Trade(symbol ?? Btc, ++_tradeId, price, quantity, time, time, sellerAggressor));
     }
 
+    public void RawTrade(ITradeTick trade) => _trades.OnNext(trade);
+
     public void FeedError()
     {
         _books.OnError(new InvalidOperationException("feed down"));

@@ -271,6 +271,18 @@ public sealed class PaperVenueFillModelTests
     }
 
     [Fact]
+    public void Resting_OnePrintThroughBothSides_FillsEachSideFromTheWholePrint()
+    {
+        using var h = new PaperHarness();
+        h.Book(99m, 5m, 101m, 5m);
+        var buy = h.Limit(Side.Buy, 1m, 100.5m);
+        var sell = h.Limit(Side.Sell, 1m, 99.5m);
+        h.Trade(100m, 0.75m, sellerAggressor: true);
+        h.Current(buy).ExecutedQuantity.ShouldBe(0.75m);
+        h.Current(sell).ExecutedQuantity.ShouldBe(0.75m);
+    }
+
+    [Fact]
     public void Resting_Sell_MirrorsTheBuyRules()
     {
         using var h = new PaperHarness();
@@ -343,6 +355,7 @@ public sealed class PaperVenueFillModelTests
         h.Trade(0m, 10m, sellerAggressor: true);
         h.Trade(99m, -1m, sellerAggressor: true);
         h.Trade(99m, 0m, sellerAggressor: true);
+        h.RawTrade(null!);
         h.Current(order).ExecutedQuantity.ShouldBe(0m);
         h.Trade(99m, 0.1m, sellerAggressor: true);
         h.Current(order).ExecutedQuantity.ShouldBe(0.1m);

@@ -90,6 +90,17 @@ public sealed class PaperVenueOrderUpdatesTests : ReactiveTest
     }
 
     [Fact]
+    public void OrderUpdates_IsHot_ALateSubscriberSeesOnlyLaterUpdates()
+    {
+        using var h = new PaperHarness();
+        var first = h.Limit(Side.Buy, 1m, 90m);
+        var late = new List<OrderUpdate>();
+        using var subscription = h.Venue.OrderUpdates.Subscribe(late.Add);
+        h.Cancel(first.ClientOrderId);
+        late.Select(u => u.Order.Status).ShouldBe([OrderStatus.Canceled]);
+    }
+
+    [Fact]
     public void OrderUpdates_TradeIds_AreUniquePerSymbol()
     {
         using var h = new PaperHarness();
@@ -160,6 +171,32 @@ public sealed class PaperVenueOrderUpdatesTests : ReactiveTest
         h.Violations.ShouldBeEmpty();
         h.Updates.Count(u => u.Order.Status == OrderStatus.New).ShouldBe(400);
         h.Updates.Where(u => u.Fill is not null).Select(u => u.Fill!.TradeId).ShouldBeUnique();
+    }
+
+    [Fact]
+    public void OrderUpdates_ThrowingSubscriber_ExceptionReachesTheCaller_StateChanged_RestDeliveredLater()
+    {
+        using var h = new PaperHarness();
+        h.Book(99m, 5m, 100m, 5m);
+        var throwOnce = true;
+        using var faulty = h.Venue.OrderUpdates.Subscribe(u =>
+        {
+            if (throwOnce)
+            {
+                throwOnce = false;
+                throw new InvalidOperationException("subscriber bug");
+            }
+        });
+
+        Should.Throw<InvalidOperationException>(() => h.Venue.PlaceAsync(OrderRequest.Market(Id(100), Btc, Side.Buy, 1m)));
+        var market = h.Get(Id(100)).ShouldBeOfType<VenueOutcome<Order>.Accepted>().Value;
+        market.Status.ShouldBe(OrderStatus.Filled);
+        h.Statuses(market).ShouldBe([OrderStatus.New], "the fill update is still queued");
+
+        var resting = h.Limit(Side.Buy, 1m, 90m);
+        h.Statuses(market).ShouldBe([OrderStatus.New, OrderStatus.Filled]);
+        h.Statuses(resting).ShouldBe([OrderStatus.New]);
+        h.Violations.ShouldBeEmpty();
     }
 
     [Fact]

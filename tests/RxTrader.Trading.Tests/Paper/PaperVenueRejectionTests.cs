@@ -24,7 +24,8 @@ public sealed class PaperVenueRejectionTests
         Should.Throw<ArgumentNullException>(() => new PaperVenue(options, books, trades, null!));
     }
 
-    public static TheoryData<string> InvalidOptions() => ["negative maker", "taker of 1", "latency", "closed bound", "open bound", "duplicate symbol", "negative balance", "name"];
+    public static TheoryData<string> InvalidOptions() =>
+        ["negative maker", "taker of 1", "latency", "closed bound", "open bound", "duplicate symbol", "no filters", "negative balance", "name"];
 
     [Theory]
     [MemberData(nameof(InvalidOptions))]
@@ -39,6 +40,7 @@ public sealed class PaperVenueRejectionTests
             "closed bound" => o with { MaxClosedOrders = 0 },
             "open bound" => o with { MaxOpenOrdersPerSymbol = 0 },
             "duplicate symbol" => o with { Symbols = [o.Symbols[0], o.Symbols[0]] },
+            "no filters" => o with { Symbols = [o.Symbols[0] with { Filters = null! }] },
             "negative balance" => o with { InitialBalances = new Dictionary<string, decimal> { ["USDT"] = -1m } },
             _ => o with { Name = " " },
         };
@@ -94,6 +96,16 @@ public sealed class PaperVenueRejectionTests
         rejected.Code.ShouldBe(-1102, because);
         rejected.Message.ShouldBe("Malformed order request: " + reason);
         h.Updates.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void PlaceAsync_AmountsBeyondTheDecimalRange_Rejected1102NotThrown()
+    {
+        using var h = new PaperHarness();
+        var rejected = h.PlaceRejected(OrderRequest.Limit(Id(1), Eth, Side.Buy, 1e20m, 1e10m));
+        rejected.Code.ShouldBe(-1102);
+        rejected.Message.ShouldBe("Malformed order request: price × quantity is beyond the decimal range.");
+        h.Balance("USDT").ShouldBe(new Balance("USDT", 100_000m, 0m));
     }
 
     [Fact]
