@@ -2,6 +2,7 @@ using RxTrader.Binance.Execution;
 using RxTrader.Binance.Rest;
 using RxTrader.Binance.UserData;
 using RxTrader.Core;
+using RxTrader.Core.Orders;
 using RxTrader.Simulator.Accounts;
 using RxTrader.Simulator.Matching;
 using RxTrader.Simulator.Server;
@@ -123,6 +124,50 @@ internal sealed class TradingStack : IAsyncDisposable
 
             from = page[^1].OrderId + 1;
         }
+    }
+
+    /// <summary>Every way the journal disagrees with the exchange, one line each.</summary>
+    public List<string> MismatchesWithExchange(IEnumerable<ClientOrderId> submitted)
+    {
+        var engine = Server.Engine;
+        var atExchange = OrdersAtExchange().ToDictionary(o => o.ClientOrderId, StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var id in submitted)
+        {
+            var journaled = Journal.FindOrder(id);
+            if (journaled is null)
+            {
+                problems.Add($"{id}: not in the journal");
+                continue;
+            }
+
+            if (!atExchange.TryGetValue(id.Value, out var exchange))
+            {
+                if (journaled.Tracking != OrderTracking.NotPlaced && journaled.Order is not null)
+                {
+                    problems.Add($"{id}: journal says {journaled.Tracking}/{journaled.Order.Status}, the exchange has no such order");
+                }
+
+                continue;
+            }
+
+            var journaledFills = Journal.ReadFills(id);
+            var exchangeFills = engine.MyTrades(SimulatorAccount.DemoApiKey, Btc, exchange.OrderId).Value!;
+            if (journaled.Order is not { } order)
+            {
+                problems.Add($"{id}: journal has no venue state ({journaled.Tracking}), the exchange has {exchange.Status}");
+            }
+            else if (order.Status.ToString() != exchange.Status.ToString() || order.ExecutedQuantity != exchange.ExecutedQty)
+            {
+                problems.Add($"{id}: journal {order.Status} {order.ExecutedQuantity}, exchange {exchange.Status} {exchange.ExecutedQty}");
+            }
+            else if (!journaledFills.Select(f => f.TradeId).Order().SequenceEqual(exchangeFills.Select(t => t.Id).Order()))
+            {
+                problems.Add($"{id}: journal fills [{string.Join(',', journaledFills.Select(f => f.TradeId))}], exchange [{string.Join(',', exchangeFills.Select(t => t.Id))}] ({journaled.Tracking}, {order.Status}: {string.Join(" / ", Journal.ReadEvents(id).Select(e => $"{e.Kind} {e.Detail}"))})");
+            }
+        }
+
+        return problems;
     }
 
     public void SetBook(decimal bid, decimal ask, decimal quantity)

@@ -21,8 +21,10 @@ public static class CrashHostRun
     /// <param name="output">Where progress lines go (flushed per line).</param>
     /// <param name="count">Orders to submit.</param>
     /// <param name="symbol">The symbol traded.</param>
+    /// <param name="lot">The smallest order quantity; orders are 1 to 5 lots (large enough for the venue's minimum notional).</param>
     /// <returns>The exit code (0).</returns>
-    public static async Task<int> RunAsync(OrderJournal journal, IExecutionVenue venue, IScheduler scheduler, TextWriter output, long count, Symbol symbol)
+    public static async Task<int> RunAsync(
+        OrderJournal journal, IExecutionVenue venue, IScheduler scheduler, TextWriter output, long count, Symbol symbol, decimal lot = 0.001m)
     {
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(output);
@@ -38,7 +40,7 @@ public static class CrashHostRun
         for (var sequence = first; sequence - first < count; sequence++)
         {
             var side = sequence % 3 == 0 ? Side.Sell : Side.Buy;
-            var request = OrderRequest.Limit(ClientOrderId.For("crash", sequence), symbol, side, 0.001m * (1 + (sequence % 5)), 100m + (sequence % 7));
+            var request = OrderRequest.Limit(ClientOrderId.For("crash", sequence), symbol, side, lot * (1 + (sequence % 5)), 100m + (sequence % 7));
             var tracked = await manager.SubmitAsync(request).ConfigureAwait(false);
             await output.WriteLineAsync($"ACK {request.ClientOrderId} {tracked.Tracking}").ConfigureAwait(false);
             await output.FlushAsync().ConfigureAwait(false);

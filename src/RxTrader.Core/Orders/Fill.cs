@@ -3,7 +3,10 @@ namespace RxTrader.Core.Orders;
 /// <summary>One execution of an order (a Binance trade of the account).</summary>
 /// <param name="ClientOrderId">The order's client id.</param>
 /// <param name="ExchangeOrderId">The venue's order id.</param>
-/// <param name="TradeId">The venue's trade id, unique per symbol: the key that makes fills idempotent.</param>
+/// <param name="TradeId">
+/// The venue's trade id, unique per symbol and side (a self-trade fills a buy and a sell of the account under one id):
+/// with them, the key that makes fills idempotent.
+/// </param>
 /// <param name="Symbol">The symbol.</param>
 /// <param name="Side">The order's side.</param>
 /// <param name="Price">Execution price.</param>

@@ -108,19 +108,21 @@ public sealed partial class OrderJournal
         }
     }
 
-    /// <summary>Whether a fill of <paramref name="symbol"/> with <paramref name="tradeId"/> is journaled.</summary>
+    /// <summary>Whether the <paramref name="side"/> fill of <paramref name="symbol"/>'s trade <paramref name="tradeId"/> is journaled.</summary>
     /// <param name="symbol">The symbol.</param>
     /// <param name="tradeId">The venue's trade id.</param>
+    /// <param name="side">The filled order's side (a self-trade fills a buy and a sell of the account with one trade id).</param>
     /// <returns>True when journaled.</returns>
-    public bool ContainsFill(Symbol symbol, long tradeId)
+    public bool ContainsFill(Symbol symbol, long tradeId, Side side)
     {
         lock (_gate)
         {
             ThrowIfDisposed();
             using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM fills WHERE symbol = $symbol AND trade_id = $tradeId";
+            command.CommandText = "SELECT count(*) FROM fills WHERE symbol = $symbol AND trade_id = $tradeId AND side = $side";
             command.Parameters.AddWithValue("$symbol", symbol.Value);
             command.Parameters.AddWithValue("$tradeId", tradeId);
+            command.Parameters.AddWithValue("$side", (int)side);
             return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
         }
     }

@@ -43,7 +43,7 @@ public sealed partial class OrderJournal
             is_maker INTEGER NOT NULL,
             time INTEGER NOT NULL,
             journal_time INTEGER NOT NULL,
-            UNIQUE (symbol, trade_id));
+            UNIQUE (symbol, trade_id, side));
         CREATE INDEX fills_order ON fills (client_order_id);
         CREATE TABLE events (
             sequence INTEGER PRIMARY KEY,

@@ -193,23 +193,29 @@ public sealed partial class OrderManager
 
         lock (_gate)
         {
-            if (_disposed || !NeedsQuery(state))
+            if (_disposed)
             {
                 return Resolution.Found;
             }
 
+            // Fetched fills are applied even if an update settled the order meanwhile: journaling them is idempotent.
             var now = _scheduler.Now;
+            foreach (var fill in fills ?? [])
+            {
+                if (fill is not null && fill.ClientOrderId == state.Id)
+                {
+                    ApplyFill(fill, state, now);
+                }
+            }
+
+            if (!NeedsQuery(state))
+            {
+                return Resolution.Found;
+            }
+
             switch (query)
             {
                 case VenueOutcome<Order>.Accepted { Value: { } order } when order.ClientOrderId == state.Id:
-                    foreach (var fill in fills ?? [])
-                    {
-                        if (fill is not null && fill.ClientOrderId == state.Id)
-                        {
-                            ApplyFill(fill, state, now);
-                        }
-                    }
-
                     if (!state.Tracking.IsFinal())
                     {
                         Advance(state, order, JournalEventKind.ResolvedFound, $"found at venue: {order.Status}", now);

@@ -97,7 +97,7 @@ public sealed partial class OrderManager
         SetTracking(state, tracking, outcome, now);
         if (tracking == OrderTracking.Open && state.AwaitingFills)
         {
-            // Terminal at the venue but fills are missing: fetch them if the stream does not bring them.
+            // Executed at the venue but fills are missing (a polled state): fetch them if the stream does not bring them.
             ScheduleReconcile(state);
         }
 

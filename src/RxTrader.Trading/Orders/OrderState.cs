@@ -35,7 +35,8 @@ internal sealed class OrderState(OrderRequest request, OrderTracking tracking, O
 
     public IDisposable? Timer { get; set; }
 
-    public bool AwaitingFills => Order is { IsTerminal: true } o && FilledFromFills < o.ExecutedQuantity;
+    // The venue reports more executed than the journaled fills hold (a polled state, or a restart): fetch the fills.
+    public bool AwaitingFills => Order is { } o && FilledFromFills < o.ExecutedQuantity;
 
     public TrackedOrder Snapshot() => new(Request, Tracking, Order, LastOutcome, SubmitTime, UpdateTime);
 }

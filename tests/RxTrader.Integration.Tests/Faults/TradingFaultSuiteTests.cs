@@ -72,7 +72,7 @@ public sealed class TradingFaultSuiteTests(ITestOutputHelper output) : IDisposab
             "every order out of PendingNew and Reconciling",
             TimeSpan.FromSeconds(60));
         // Updates may still be arriving; the assertion below then names every difference.
-        await TradingStack.WaitUntilAsync(() => Mismatches(stack, submitted).Count == 0, TimeSpan.FromSeconds(30));
+        await TradingStack.WaitUntilAsync(() => stack.MismatchesWithExchange(submitted).Count == 0, TimeSpan.FromSeconds(30));
 
         // The faults really happened, and each kind of resolution was exercised.
         Report(stack, counters, submitted, riskRejections);
@@ -101,7 +101,7 @@ public sealed class TradingFaultSuiteTests(ITestOutputHelper output) : IDisposab
             .ShouldBeEmpty();
 
         // Invariant 3: journal == exchange, order by order and fill by fill; the position is the exchange's.
-        Mismatches(stack, submitted).ShouldBeEmpty();
+        stack.MismatchesWithExchange(submitted).ShouldBeEmpty();
         var trades = stack.Server.Engine.MyTrades(SimulatorAccount.DemoApiKey, TradingStack.Btc, null, new HistoryQuery { Limit = HistoryQuery.MaxLimit }).Value!;
         trades.Count.ShouldBeLessThan(HistoryQuery.MaxLimit);
         var net = trades.Sum(t => t.IsBuyer ? t.Quantity : -t.Quantity);
@@ -228,49 +228,5 @@ public sealed class TradingFaultSuiteTests(ITestOutputHelper output) : IDisposab
             < 0.98 => OrderRequest.Limit(id, TradingStack.Btc, side, 0.000001m, 99m),
             _ => OrderRequest.Limit(id, TradingStack.Btc, side, 500m, side == Side.Buy ? 95m : 105m),
         };
-    }
-
-    /// <summary>Every way the journal disagrees with the exchange, one line each.</summary>
-    private static List<string> Mismatches(TradingStack stack, IReadOnlyList<ClientOrderId> submitted)
-    {
-        var engine = stack.Server.Engine;
-        var atExchange = stack.OrdersAtExchange().ToDictionary(o => o.ClientOrderId, StringComparer.Ordinal);
-        var problems = new List<string>();
-        foreach (var id in submitted)
-        {
-            var journaled = stack.Journal.FindOrder(id);
-            if (journaled is null)
-            {
-                problems.Add($"{id}: not in the journal");
-                continue;
-            }
-
-            if (!atExchange.TryGetValue(id.Value, out var exchange))
-            {
-                if (journaled.Tracking != OrderTracking.NotPlaced && journaled.Order is not null)
-                {
-                    problems.Add($"{id}: journal says {journaled.Tracking}/{journaled.Order.Status}, the exchange has no such order");
-                }
-
-                continue;
-            }
-
-            var journaledFills = stack.Journal.ReadFills(id);
-            var exchangeFills = engine.MyTrades(SimulatorAccount.DemoApiKey, TradingStack.Btc, exchange.OrderId).Value!;
-            if (journaled.Order is not { } order)
-            {
-                problems.Add($"{id}: journal has no venue state ({journaled.Tracking}), the exchange has {exchange.Status}");
-            }
-            else if (order.Status.ToString() != exchange.Status.ToString() || order.ExecutedQuantity != exchange.ExecutedQty)
-            {
-                problems.Add($"{id}: journal {order.Status} {order.ExecutedQuantity}, exchange {exchange.Status} {exchange.ExecutedQty}");
-            }
-            else if (!journaledFills.Select(f => f.TradeId).Order().SequenceEqual(exchangeFills.Select(t => t.Id).Order()))
-            {
-                problems.Add($"{id}: journal fills [{string.Join(',', journaledFills.Select(f => f.TradeId))}], exchange [{string.Join(',', exchangeFills.Select(t => t.Id))}]");
-            }
-        }
-
-        return problems;
     }
 }

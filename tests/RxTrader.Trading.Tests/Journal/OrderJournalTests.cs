@@ -129,8 +129,9 @@ public sealed class OrderJournalTests : IDisposable
         journal.RecordFill(fill with { Symbol = new Symbol("ETHUSDT") }, T0).ShouldBeTrue();
 
         journal.FillCount.ShouldBe(2);
-        journal.ContainsFill(Btc, 5).ShouldBeTrue();
-        journal.ContainsFill(Btc, 6).ShouldBeFalse();
+        journal.ContainsFill(Btc, 5, Side.Buy).ShouldBeTrue();
+        journal.ContainsFill(Btc, 5, Side.Sell).ShouldBeFalse();
+        journal.ContainsFill(Btc, 6, Side.Buy).ShouldBeFalse();
         journal.ReadEvents(Id(1)).Count(e => e.Kind == JournalEventKind.Fill).ShouldBe(2);
     }
 

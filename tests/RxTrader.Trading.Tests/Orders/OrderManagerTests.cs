@@ -490,4 +490,28 @@ public sealed class OrderManagerTests : IDisposable
         _f.Venue.GetOrderCalls.ShouldBe(0);
         Should.Throw<ObjectDisposedException>(() => _f.Manager.SubmitAsync(Limit(2)));
     }
+
+    [Fact]
+    public async Task OnUpdate_PolledStateWithoutItsFill_FetchesTheFillsOnce()
+    {
+        await _f.Manager.StartAsync();
+        await _f.Manager.SubmitAsync(Limit(1, quantity: 2m));
+
+        // A polled state (no fill attached) says 0.5 executed; the stream never brings the fill.
+        var executed = _f.Venue.Execute(Id(1), 0.5m, 100m, publish: false);
+        _f.Venue.Publish(executed with { Fill = null });
+
+        _f.Tracked(1).Tracking.ShouldBe(OrderTracking.Open);
+        _f.Scheduler.AdvanceBy(TimeSpan.FromSeconds(1).Ticks);
+        _f.Venue.GetFillsCalls.ShouldBe(1);
+        _f.Journal.ReadFills(Id(1)).ShouldBe([executed.Fill!]);
+        _f.Manager.Positions.Lookup(Btc).ShouldNotBeNull().Quantity.ShouldBe(0.5m);
+
+        // The fill arriving late on the stream changes nothing.
+        _f.Venue.Publish(executed);
+        _f.Scheduler.AdvanceBy(TimeSpan.FromSeconds(10).Ticks);
+        _f.Journal.FillCount.ShouldBe(1);
+        _f.Manager.Positions.Lookup(Btc).ShouldNotBeNull().Quantity.ShouldBe(0.5m);
+        _f.Venue.GetFillsCalls.ShouldBe(1);
+    }
 }
