@@ -22,9 +22,12 @@ internal sealed class TradingStack : IAsyncDisposable
 {
     public static readonly Symbol Btc = new("BTCUSDT");
 
-    private TradingStack(SimulatorServer server, BinanceExecutionVenue venue, OrderJournal journal, OrderManager manager, RiskGate gate)
+    private readonly bool _ownsServer;
+
+    private TradingStack(SimulatorServer server, bool ownsServer, BinanceExecutionVenue venue, OrderJournal journal, OrderManager manager, RiskGate gate)
     {
         Server = server;
+        _ownsServer = ownsServer;
         Venue = venue;
         Journal = journal;
         Manager = manager;
@@ -93,8 +96,10 @@ internal sealed class TradingStack : IAsyncDisposable
         NotFoundGracePeriod = TimeSpan.FromSeconds(3),
     };
 
+    /// <summary>Starts the engine side on a journal, against <paramref name="server"/> (left running on dispose) or a new simulator.</summary>
     public static async Task<TradingStack> StartAsync(string journalPath, SimulatorServer? server = null, RiskLimits? limits = null)
     {
+        var ownsServer = server is null;
         server ??= await SimulatorServer.StartAsync(SimulatorOptions(), RealTime.Scheduler);
         var venue = new BinanceExecutionVenue(VenueOptions(server), RealTime.Scheduler);
         await venue.StartAsync();
@@ -103,7 +108,7 @@ internal sealed class TradingStack : IAsyncDisposable
         var journal = OrderJournal.Open(journalPath, new OrderJournalOptions { Mode = JournalOpenMode.OpenOrCreate });
         var manager = new OrderManager(venue, journal, RealTime.Scheduler, ManagerOptions());
         var gate = new RiskGate(symbols, new OrderManagerExposure(manager), limits ?? new RiskLimits(), RealTime.Scheduler);
-        var stack = new TradingStack(server, venue, journal, manager, gate);
+        var stack = new TradingStack(server, ownsServer, venue, journal, manager, gate);
         await manager.StartAsync();
         return stack;
     }
@@ -202,18 +207,16 @@ internal sealed class TradingStack : IAsyncDisposable
         return true;
     }
 
-    /// <summary>Stops the engine side (manager, venue, journal) but leaves the simulator running.</summary>
-    public void StopEngine()
+    /// <summary>Stops the engine side (gate, manager, venue, journal), and the simulator if the stack started it.</summary>
+    public async ValueTask DisposeAsync()
     {
         Gate.Dispose();
         Manager.Dispose();
         Venue.Dispose();
         Journal.Dispose();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        StopEngine();
-        await Server.DisposeAsync();
+        if (_ownsServer)
+        {
+            await Server.DisposeAsync();
+        }
     }
 }

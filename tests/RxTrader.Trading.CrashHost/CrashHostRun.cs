@@ -42,7 +42,7 @@ public static class CrashHostRun
             var side = sequence % 3 == 0 ? Side.Sell : Side.Buy;
             var request = OrderRequest.Limit(ClientOrderId.For("crash", sequence), symbol, side, lot * (1 + (sequence % 5)), 100m + (sequence % 7));
             var tracked = await manager.SubmitAsync(request).ConfigureAwait(false);
-            await output.WriteLineAsync($"ACK {request.ClientOrderId} {tracked.Tracking}").ConfigureAwait(false);
+            await output.WriteLineAsync($"ACK {request.ClientOrderId} {tracked.Tracking} {tracked.LastOutcome}").ConfigureAwait(false);
             await output.FlushAsync().ConfigureAwait(false);
         }
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using RxTrader.Core;
 using RxTrader.Core.Orders;
 using RxTrader.Simulator.Server;
@@ -27,7 +25,7 @@ public sealed class KillRestartTests : IDisposable
         server.Engine.PlaceLiquidity(TradingStack.Btc, Side.Buy, book.Bid, 1_000_000m);
         server.Engine.PlaceLiquidity(TradingStack.Btc, Side.Sell, book.Ask, 1_000_000m);
 
-        var acked = await RunHostUntilKilledAsync(server, journalPath, acks: 120);
+        var acked = await CrashHostProcess.RunUntilKilledAsync(HostArguments(server, journalPath), acks: 120);
 
         // While the engine is down the market trades up through every resting sell.
         server.Engine.CancelAllLiquidity(TradingStack.Btc);
@@ -51,13 +49,16 @@ public sealed class KillRestartTests : IDisposable
             stack.Journal.FillCount.ShouldBe(trades.Count);
             var net = trades.Sum(t => t.IsBuyer ? t.Quantity : -t.Quantity);
             stack.Manager.Positions.Lookup(TradingStack.Btc).ShouldNotBeNull().Quantity.ShouldBe(net);
-            stack.StopEngine();
         }
 
         // The engine process itself starts again on the recovered journal and carries on.
-        var output = await RunHostToEndAsync(server, journalPath, orders: 5);
-        output.ShouldContain("STARTED");
-        output.ShouldContain("DONE");
+        var rerun = await CrashHostProcess.RunToEndAsync([.. HostArguments(server, journalPath), "5"]);
+        rerun.ExitCode.ShouldBe(0, rerun.Error);
+        rerun.Output.ShouldContain("STARTED");
+        rerun.Output.ShouldContain("DONE");
+        var answers = rerun.Output.Split('\n').Where(line => line.StartsWith("ACK ", StringComparison.Ordinal)).ToList();
+        answers.Count.ShouldBe(5);
+        answers.ShouldAllBe(line => line.Contains(" Open ") || line.Contains(" Terminal "), rerun.Output);
     }
 
     public void Dispose()
@@ -65,6 +66,12 @@ public sealed class KillRestartTests : IDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }
+
+    private static string[] HostArguments(SimulatorServer server, string journalPath) =>
+    [
+        "--binance", server.BaseAddress.ToString(), server.StreamAddress.ToString(),
+        SimulatorAccount.DemoApiKey, SimulatorAccount.DemoSecretKey, journalPath,
+    ];
 
     private static HashSet<ClientOrderId> OurIds(TradingStack stack)
     {
@@ -76,61 +83,5 @@ public sealed class KillRestartTests : IDisposable
         }
 
         return ids;
-    }
-
-    private static ProcessStartInfo HostStart(SimulatorServer server, string journalPath, int? orders)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[]
-        {
-            typeof(CrashHostRun).Assembly.Location, "--binance", server.BaseAddress.ToString(), server.StreamAddress.ToString(),
-            SimulatorAccount.DemoApiKey, SimulatorAccount.DemoSecretKey, journalPath,
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        if (orders is { } count)
-        {
-            start.ArgumentList.Add(count.ToString(CultureInfo.InvariantCulture));
-        }
-
-        return start;
-    }
-
-    private static async Task<List<string>> RunHostUntilKilledAsync(SimulatorServer server, string journalPath, int acks)
-    {
-        using var process = Process.Start(HostStart(server, journalPath, null)).ShouldNotBeNull();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var acked = new List<string>();
-        try
-        {
-            while (acked.Count < acks)
-            {
-                var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
-                    ?? throw new InvalidOperationException("The host ended early: " + await process.StandardError.ReadToEndAsync(timeout.Token));
-                if (line.StartsWith("ACK ", StringComparison.Ordinal))
-                {
-                    acked.Add(line.Split(' ')[1]);
-                }
-            }
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
-        }
-
-        return acked;
-    }
-
-    private static async Task<string> RunHostToEndAsync(SimulatorServer server, string journalPath, int orders)
-    {
-        using var process = Process.Start(HostStart(server, journalPath, orders)).ShouldNotBeNull();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var output = await process.StandardOutput.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        process.ExitCode.ShouldBe(0, await process.StandardError.ReadToEndAsync(timeout.Token));
-        return output;
     }
 }

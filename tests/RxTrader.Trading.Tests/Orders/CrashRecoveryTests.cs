@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Reactive.Testing;
 using RxTrader.Core;
 using RxTrader.Core.Orders;
@@ -22,7 +21,7 @@ public sealed class CrashRecoveryTests : IDisposable
         var journalPath = _dir.File("orders.db");
         var venuePath = _dir.File("venue.log");
 
-        var acked = await RunHostUntilKilledAsync(journalPath, venuePath, acks: 300);
+        var acked = await CrashHostProcess.RunUntilKilledAsync([journalPath, venuePath], acks: 300);
 
         // The journal opens (WAL recovered, integrity checked) and holds every answer the host printed.
         using (var journal = OrderJournal.Open(journalPath))
@@ -65,66 +64,8 @@ public sealed class CrashRecoveryTests : IDisposable
         }
 
         // The host itself restarts on the recovered journal and carries on.
-        var rerun = await RunHostToEndAsync(journalPath, venuePath, orders: 5);
-        rerun.ShouldContain("DONE");
-    }
-
-    private static ProcessStartInfo HostStart(string journalPath, string venuePath, string? orders)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(typeof(FileBackedVenue).Assembly.Location);
-        start.ArgumentList.Add(journalPath);
-        start.ArgumentList.Add(venuePath);
-        if (orders is not null)
-        {
-            start.ArgumentList.Add(orders);
-        }
-
-        return start;
-    }
-
-    private static async Task<List<string>> RunHostUntilKilledAsync(string journalPath, string venuePath, int acks)
-    {
-        using var process = Process.Start(HostStart(journalPath, venuePath, null)).ShouldNotBeNull();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var acked = new List<string>();
-        try
-        {
-            while (acked.Count < acks)
-            {
-                var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
-                if (line is null)
-                {
-                    throw new InvalidOperationException("The host ended early: " + await process.StandardError.ReadToEndAsync(timeout.Token));
-                }
-
-                if (line.StartsWith("ACK ", StringComparison.Ordinal))
-                {
-                    acked.Add(line.Split(' ')[1]);
-                }
-            }
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
-        }
-
-        return acked;
-    }
-
-    private static async Task<string> RunHostToEndAsync(string journalPath, string venuePath, int orders)
-    {
-        using var process = Process.Start(HostStart(journalPath, venuePath, orders.ToString(System.Globalization.CultureInfo.InvariantCulture))).ShouldNotBeNull();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var output = await process.StandardOutput.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        process.ExitCode.ShouldBe(0, await process.StandardError.ReadToEndAsync(timeout.Token));
-        return output;
+        var rerun = await CrashHostProcess.RunToEndAsync([journalPath, venuePath, "5"]);
+        rerun.ExitCode.ShouldBe(0, rerun.Error);
+        rerun.Output.ShouldContain("DONE");
     }
 }
