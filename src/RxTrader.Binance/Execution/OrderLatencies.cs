@@ -1,4 +1,4 @@
-using RxTrader.Binance.Feed;
+using RxTrader.Streams.Diagnostics;
 
 namespace RxTrader.Binance.Execution;
 

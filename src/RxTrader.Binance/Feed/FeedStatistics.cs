@@ -1,4 +1,5 @@
 using RxTrader.Binance.Wire;
+using RxTrader.Streams.Diagnostics;
 using RxTrader.Streams.FlowControl;
 
 namespace RxTrader.Binance.Feed;

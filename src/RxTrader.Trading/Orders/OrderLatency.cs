@@ -1,3 +1,5 @@
+using RxTrader.Streams.Diagnostics;
+
 namespace RxTrader.Trading.Orders;
 
 /// <summary>Per-order latencies of the orders submitted by one <see cref="OrderManager"/>, measured on its scheduler.</summary>

@@ -1,6 +1,6 @@
-using RxTrader.Binance.Feed;
+using RxTrader.Streams.Diagnostics;
 
-namespace RxTrader.Binance.Tests.Feed;
+namespace RxTrader.Streams.Tests.Diagnostics;
 
 public sealed class LatencyHistogramTests
 {

@@ -1,4 +1,4 @@
-namespace RxTrader.Binance.Feed;
+namespace RxTrader.Streams.Diagnostics;
 
 /// <summary>
 /// An allocation-free latency recorder: count, sum, min, max, latest and 64 power-of-two buckets of
@@ -80,7 +80,9 @@ public sealed class LatencyHistogram
         return Max;
     }
 
-    internal void Record(TimeSpan latency)
+    /// <summary>Records one latency (from one writer at a time; readers may run concurrently).</summary>
+    /// <param name="latency">The latency; a negative one is counted in <see cref="Negative"/> and in bucket 0.</param>
+    public void Record(TimeSpan latency)
     {
         var ticks = latency.Ticks;
         if (ticks < 0)
