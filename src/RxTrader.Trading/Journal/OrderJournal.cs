@@ -13,7 +13,9 @@ namespace RxTrader.Trading.Journal;
 /// <remarks>
 /// <para>
 /// One writer: a single connection behind one lock, every statement prepared once. Each record call is one
-/// transaction (one WAL commit). Fills are keyed by symbol and trade id: recording the same fill again changes nothing
+/// transaction (one WAL commit), unless it runs inside a <see cref="BeginBatch"/> (then the batch's one commit covers
+/// them all); a <see cref="RecordNote"/> waits for the next transaction. With <see cref="JournalDurability.Normal"/>
+/// WAL checkpoints run on a second, short-lived connection every 64 commits, off the writer's path. Fills are keyed by symbol and trade id: recording the same fill again changes nothing
 /// and returns false.
 /// </para>
 /// <para>
@@ -405,7 +407,11 @@ public sealed partial class OrderJournal : IDisposable
         command.CommandText = durability == JournalDurability.Normal
             ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
             : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;";
-        command.CommandText += string.Create(CultureInfo.InvariantCulture, $" PRAGMA wal_autocheckpoint={WriterCheckpointPages};");
+        if (durability == JournalDurability.Normal)
+        {
+            command.CommandText += string.Create(CultureInfo.InvariantCulture, $" PRAGMA wal_autocheckpoint={WriterCheckpointPages};");
+        }
+
         command.ExecuteNonQuery();
     }
 
@@ -451,7 +457,9 @@ public sealed partial class OrderJournal : IDisposable
 
     private void Committed()
     {
-        if (++_commitsSinceCheckpoint >= CheckpointEveryCommits && _checkpoint.IsCompleted)
+        // NORMAL only: with FULL the WAL is already synced, the writer's checkpoint is cheaper, and a concurrent
+        // checkpoint's fsync slowed the writer's own (measured: P90 up by ~0.2 ms).
+        if (Durability == JournalDurability.Normal && ++_commitsSinceCheckpoint >= CheckpointEveryCommits && _checkpoint.IsCompleted)
         {
             _commitsSinceCheckpoint = 0;
             _checkpoint = Task.Run(CheckpointInBackground);

@@ -111,7 +111,7 @@ public sealed class OrderJournalBatchTests : IDisposable
     public void ManyCommits_CheckpointedInTheBackground_AllReadBackAfterReopen()
     {
         var path = _dir.File("j.db");
-        using (var journal = NewJournal("j.db"))
+        using (var journal = OrderJournal.Open(path, new OrderJournalOptions { Mode = JournalOpenMode.CreateNew, Durability = JournalDurability.Normal }))
         {
             for (var i = 1; i <= 500; i++)
             {
