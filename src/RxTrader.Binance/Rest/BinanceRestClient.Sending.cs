@@ -48,21 +48,23 @@ public sealed partial class BinanceRestClient
         }
 
         var what = "GET /" + pathAndQuery;
-        using var timeout = new CancellationTokenSource(Options.RequestTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        // One shared timer for every request's timeout; a linked source only when the caller can cancel.
+        var timeout = _deadlines.Start();
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token) : null;
+        var token = linked?.Token ?? timeout.Token;
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Options.BaseAddress, pathAndQuery));
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token)
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token)
                 .ConfigureAwait(false);
             Weight.Observe(response.Headers);
-            var body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync(token).ConfigureAwait(false);
             return Interpret(what, response, body, map);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             // Not the caller's cancellation: our total timeout, or one inside the handler (its connect timeout).
-            return timeout.IsCancellationRequested
+            return timeout.IsExpired
                 ? new RestResult<T>.Unknown(UnknownReason.Timeout, $"{what}: no answer within {Options.RequestTimeout}.")
                 : new RestResult<T>.Unknown(UnknownReason.Transport, $"{what}: {e.Message}");
         }
@@ -73,6 +75,10 @@ public sealed partial class BinanceRestClient
         catch (IOException e)
         {
             return new RestResult<T>.Unknown(UnknownReason.Transport, $"{what}: {e.Message}");
+        }
+        finally
+        {
+            _deadlines.Complete(timeout);
         }
     }
 

@@ -76,8 +76,10 @@ public sealed partial class BinanceRestClient
 
         // The description names the route only: parameters (and the signature) stay out of messages and logs.
         var what = $"{method} /{path}";
-        using var timeout = new CancellationTokenSource(Options.RequestTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        // One shared timer for every request's timeout; a linked source only when the caller can cancel.
+        var timeout = _deadlines.Start();
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token) : null;
+        var token = linked?.Token ?? timeout.Token;
         try
         {
             var uri = new Uri(Options.BaseAddress, query.Length > 0 ? path + "?" + query : path);
@@ -88,16 +90,16 @@ public sealed partial class BinanceRestClient
                 request.Content = new StringContent(body, Encoding.ASCII, "application/x-www-form-urlencoded");
             }
 
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token)
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token)
                 .ConfigureAwait(false);
             Weight.Observe(response.Headers);
             observe?.Invoke(response.Headers);
-            var text = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(token).ConfigureAwait(false);
             return Interpret(what, response, text, map);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            return timeout.IsCancellationRequested
+            return timeout.IsExpired
                 ? new RestResult<T>.Unknown(UnknownReason.Timeout, $"{what}: no answer within {Options.RequestTimeout}.")
                 : new RestResult<T>.Unknown(UnknownReason.Transport, $"{what}: {e.Message}");
         }
@@ -113,6 +115,10 @@ public sealed partial class BinanceRestClient
         {
             // The client was disposed while the request ran (an owner shutting down): no answer.
             return new RestResult<T>.Unknown(UnknownReason.Transport, $"{what}: {e.Message}");
+        }
+        finally
+        {
+            _deadlines.Complete(timeout);
         }
     }
 }

@@ -16,6 +16,7 @@ public sealed partial class BinanceRestClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly TimeProvider _time;
+    private readonly RequestDeadlines _deadlines;
     private long _blockedUntilTicks;
 
     /// <summary>Creates a client over a pooled <see cref="SocketsHttpHandler"/> (<see cref="CreatePooledHandler"/>).</summary>
@@ -45,6 +46,7 @@ public sealed partial class BinanceRestClient : IDisposable
         _time = timeProvider;
         Clock = new ServerClock(timeProvider);
         Weight = new RequestWeightTracker(Clock);
+        _deadlines = new RequestDeadlines(timeProvider, options.RequestTimeout);
 
         // The total timeout is ours (TimeProvider-driven), so the HttpClient's own is off.
         _http = new HttpClient(handler, disposeHandler) { Timeout = Timeout.InfiniteTimeSpan };
@@ -88,5 +90,9 @@ public sealed partial class BinanceRestClient : IDisposable
     }
 
     /// <summary>Releases the HTTP client (and the handler, if owned).</summary>
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _deadlines.Dispose();
+    }
 }

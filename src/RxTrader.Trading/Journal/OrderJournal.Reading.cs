@@ -135,6 +135,7 @@ public sealed partial class OrderJournal
         lock (_gate)
         {
             ThrowIfDisposed();
+            FlushNotes();
             using var command = _connection.CreateCommand();
             command.CommandText = "SELECT sequence, kind, time, status, detail FROM events WHERE client_order_id = $id ORDER BY sequence";
             command.Parameters.AddWithValue("$id", clientOrderId.Value);

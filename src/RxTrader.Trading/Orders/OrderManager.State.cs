@@ -39,15 +39,13 @@ public sealed partial class OrderManager
             var fill = update.Fill is { } f && f.ClientOrderId == order.ClientOrderId ? f : null;
             if (_open.TryGetValue(order.ClientOrderId, out var state))
             {
-                // Fill first: a terminal status is final only when its fills are journaled.
-                if (fill is not null)
-                {
-                    ApplyFill(fill, state, now);
-                }
-
-                if (_open.ContainsKey(order.ClientOrderId))
+                if (fill is null)
                 {
                     Advance(state, order, JournalEventKind.StatusChanged, $"status {order.Status}", now);
+                }
+                else
+                {
+                    ApplyFillAndStatus(state, order, fill, now);
                 }
 
                 return;
@@ -65,6 +63,55 @@ public sealed partial class OrderManager
                 ApplyFill(fill, null, now);
             }
         }
+    }
+
+    // A fill and the order's state from one venue message: one journal transaction (one commit) for both; the caches
+    // change only after it committed (write-before-act), in the order the sequential code would have changed them.
+    private void ApplyFillAndStatus(OrderState state, Order order, Fill fill, DateTimeOffset now)
+    {
+        var batch = _journal.BeginBatch();
+        try
+        {
+            _deferring = true;
+
+            // Fill first: a terminal status is final only when its fills are journaled.
+            ApplyFill(fill, state, now);
+            if (_open.ContainsKey(order.ClientOrderId))
+            {
+                Advance(state, order, JournalEventKind.StatusChanged, $"status {order.Status}", now);
+            }
+
+            _deferring = false;
+            batch.Commit();
+        }
+        catch
+        {
+            _deferring = false;
+            _deferred.Clear();
+            throw;
+        }
+        finally
+        {
+            batch.Dispose();
+        }
+
+        foreach (var change in _deferred)
+        {
+            if (change.Position is { } position)
+            {
+                Positions.AddOrUpdate(position);
+            }
+            else if (change.Order is { } snapshot)
+            {
+                Orders.AddOrUpdate(snapshot);
+            }
+            else
+            {
+                Orders.Remove(change.Removed);
+            }
+        }
+
+        _deferred.Clear();
     }
 
     // Moves the order forward if the venue's state is newer; journals first. False when nothing changed.
@@ -115,8 +162,17 @@ public sealed partial class OrderManager
             return false;
         }
 
-        var position = Positions.Lookup(fill.Symbol) ?? Position.Flat(fill.Symbol);
-        Positions.AddOrUpdate(position.Apply(fill.Side, fill.Quantity, fill.Price, Math.Max(0m, _feeInQuote(fill))));
+        var position = CurrentPosition(fill.Symbol) ?? Position.Flat(fill.Symbol);
+        position = position.Apply(fill.Side, fill.Quantity, fill.Price, Math.Max(0m, _feeInQuote(fill)));
+        if (_deferring)
+        {
+            _deferred.Add(new DeferredChange(null, position, default));
+        }
+        else
+        {
+            Positions.AddOrUpdate(position);
+        }
+
         _fillsApplied++;
         if (state is null)
         {
@@ -184,9 +240,44 @@ public sealed partial class OrderManager
         _final.Enqueue(state.Id);
         while (_final.Count > _options.RetainFinalOrders)
         {
-            Orders.Remove(_final.Dequeue());
+            var retired = _final.Dequeue();
+            if (_deferring)
+            {
+                _deferred.Add(new DeferredChange(null, null, retired));
+            }
+            else
+            {
+                Orders.Remove(retired);
+            }
         }
     }
 
-    private void Publish(OrderState state) => Orders.AddOrUpdate(state.Snapshot());
+    private void Publish(OrderState state)
+    {
+        if (_deferring)
+        {
+            _deferred.Add(new DeferredChange(state.Snapshot(), null, default));
+        }
+        else
+        {
+            Orders.AddOrUpdate(state.Snapshot());
+        }
+    }
+
+    // The position as it will be once the deferred changes are applied.
+    private Position? CurrentPosition(Core.Symbol symbol)
+    {
+        for (var i = _deferred.Count - 1; i >= 0; i--)
+        {
+            if (_deferred[i].Position is { } position && position.Symbol == symbol)
+            {
+                return position;
+            }
+        }
+
+        return Positions.Lookup(symbol);
+    }
+
+    // A cache change held back until the journal batch committed: a position, an order snapshot, or an order retired.
+    private readonly record struct DeferredChange(TrackedOrder? Order, Position? Position, ClientOrderId Removed);
 }

@@ -56,7 +56,9 @@ public sealed partial class OrderManager : IDisposable
     private readonly Histogram<double> _roundTrip;
     private readonly Histogram<double> _firstFill;
     private readonly Histogram<double> _terminal;
+    private readonly List<DeferredChange> _deferred = [];
     private IDisposable? _updates;
+    private bool _deferring;
     private long _fillsApplied;
     private bool _started;
     private bool _disposed;
@@ -334,7 +336,7 @@ public sealed partial class OrderManager : IDisposable
                     RecordAck(state, now);
                     if (!Advance(state, order, JournalEventKind.Accepted, $"accepted: {order.Status}", now))
                     {
-                        _journal.RecordEvent(state.Id, JournalEventKind.Accepted, $"accepted: {order.Status} (state already ahead)", now);
+                        _journal.RecordNote(state.Id, JournalEventKind.Accepted, $"accepted: {order.Status} (state already ahead)", now);
                     }
 
                     break;
@@ -344,7 +346,7 @@ public sealed partial class OrderManager : IDisposable
                     SetTracking(state, OrderTracking.Terminal, reason, now);
                     break;
                 case VenueOutcome<Order>.Rejected rejected:
-                    _journal.RecordEvent(state.Id, JournalEventKind.Rejected, Describe(rejected) + " (state already ahead)", now);
+                    _journal.RecordNote(state.Id, JournalEventKind.Rejected, Describe(rejected) + " (state already ahead)", now);
                     break;
                 default:
                     var unknown = outcome is VenueOutcome<Order>.Accepted ? "unknown: the answer is for another order" : Describe(outcome);
@@ -356,7 +358,7 @@ public sealed partial class OrderManager : IDisposable
                     }
                     else
                     {
-                        _journal.RecordEvent(state.Id, JournalEventKind.Unknown, unknown + " (state already ahead)", now);
+                        _journal.RecordNote(state.Id, JournalEventKind.Unknown, unknown + " (state already ahead)", now);
                     }
 
                     break;

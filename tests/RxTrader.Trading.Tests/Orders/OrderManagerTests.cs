@@ -200,6 +200,26 @@ public sealed class OrderManagerTests : IDisposable
     }
 
     [Fact]
+    public async Task Updates_FillAndTerminalStatus_CachesChangeOnlyAfterBothAreJournaled()
+    {
+        await _f.Manager.StartAsync();
+        await _f.Manager.SubmitAsync(Limit(1, quantity: 1m));
+        var seen = new List<string>();
+        using var positions = _f.Manager.Positions.Connect().Subscribe(_ =>
+            seen.Add($"position: fills {_f.Journal.ReadFills(Id(1)).Count}, {_f.Journal.FindOrder(Id(1))!.Tracking}"));
+        using var orders = _f.Manager.Orders.Connect().Subscribe(_ =>
+            seen.Add($"order: fills {_f.Journal.ReadFills(Id(1)).Count}, {_f.Journal.FindOrder(Id(1))!.Tracking}"));
+        seen.Clear();
+
+        _f.Venue.Execute(Id(1), 1m, 100m);
+
+        seen.ShouldBe(["position: fills 1, Terminal", "order: fills 1, Terminal"]);
+        _f.Tracked(1).Tracking.ShouldBe(OrderTracking.Terminal);
+        _f.Journal.ReadEvents(Id(1)).Select(e => e.Kind).ShouldBe(
+            [JournalEventKind.Intent, JournalEventKind.Accepted, JournalEventKind.Fill, JournalEventKind.StatusChanged]);
+    }
+
+    [Fact]
     public async Task Updates_PartialThenFull_JournalsFillsAndMovesToTerminal()
     {
         await _f.Manager.StartAsync();
