@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reactive.Concurrency;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
@@ -45,28 +44,8 @@ public class OrderPipelineLatencyBenchmarks : IDisposable
     public void Setup() => SetupAsync().GetAwaiter().GetResult();
 
     [Benchmark]
-    public async Task<double> Paced1000SignalsPerSecond()
-    {
-        var latencies = new double[Rate * Seconds];
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < latencies.Length; i++)
-        {
-            var due = TimeSpan.FromMilliseconds(i * 1000.0 / Rate);
-            while (clock.Elapsed < due)
-            {
-                Thread.SpinWait(50);
-            }
-
-            var start = clock.Elapsed;
-            await SignalAsync().ConfigureAwait(false);
-            latencies[i] = (clock.Elapsed - start).TotalMicroseconds;
-        }
-
-        Array.Sort(latencies);
-        Console.WriteLine(FormattableString.Invariant(
-            $"// signal → risk → journal → venue → ack ({Durability}) at {Rate}/s for {Seconds}s: P50 {P(latencies, 0.50):F0} us, P90 {P(latencies, 0.90):F0} us, P99 {P(latencies, 0.99):F0} us, P99.9 {P(latencies, 0.999):F0} us, max {latencies[^1]:F0} us"));
-        return P(latencies, 0.99);
-    }
+    public Task<double> Paced1000SignalsPerSecond() =>
+        PacedLatency.RunAsync($"signal → risk → journal → venue → ack ({Durability})", Rate, Seconds, _ => SignalAsync());
 
     [GlobalCleanup]
     public void Dispose()
@@ -135,7 +114,7 @@ public class OrderPipelineLatencyBenchmarks : IDisposable
         }
     }
 
-    private async Task SignalAsync()
+    private async Task<OrderEntryResult> SignalAsync()
     {
         var sequence = Interlocked.Increment(ref _sequence);
         var side = sequence % 2 == 0 ? Side.Sell : Side.Buy;
@@ -144,7 +123,7 @@ public class OrderPipelineLatencyBenchmarks : IDisposable
         {
             throw new InvalidOperationException($"Signal {sequence} not filled: {result}");
         }
-    }
 
-    private static double P(double[] sorted, double q) => sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(q * sorted.Length) - 1)];
+        return result;
+    }
 }

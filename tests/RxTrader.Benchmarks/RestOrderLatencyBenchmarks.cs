@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 
@@ -33,32 +32,13 @@ public class RestOrderLatencyBenchmarks : IDisposable
 
     /// <summary>Paces the placements and prints P50/P90/P99/P99.9/max in microseconds; returns P99.</summary>
     [Benchmark]
-    public async Task<double> Paced1000PerSecond()
-    {
-        var latencies = new double[Rate * Seconds];
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < latencies.Length; i++)
-        {
-            var due = TimeSpan.FromMilliseconds(i * 1000.0 / Rate);
-            while (clock.Elapsed < due)
-            {
-                Thread.SpinWait(50);
-            }
-
-            var start = clock.Elapsed;
-            var id = await _bench.Place().ConfigureAwait(false);
-            latencies[i] = (clock.Elapsed - start).TotalMicroseconds;
-            if (id % 100 == 0)
-            {
-                await _bench.CancelAll().ConfigureAwait(false);
-            }
-        }
-
-        Array.Sort(latencies);
-        Console.WriteLine(FormattableString.Invariant(
-            $"// REST LIMIT FULL round trip at {Rate}/s for {Seconds}s: P50 {P(latencies, 0.50):F0} us, P90 {P(latencies, 0.90):F0} us, P99 {P(latencies, 0.99):F0} us, P99.9 {P(latencies, 0.999):F0} us, max {latencies[^1]:F0} us"));
-        return P(latencies, 0.99);
-    }
+    public Task<double> Paced1000PerSecond() =>
+        PacedLatency.RunAsync(
+            "REST LIMIT FULL round trip",
+            Rate,
+            Seconds,
+            _ => _bench.Place(),
+            id => id % 100 == 0 ? _bench.CancelAll() : Task.CompletedTask);
 
     /// <summary>Stops the server.</summary>
     [GlobalCleanup]
@@ -68,5 +48,4 @@ public class RestOrderLatencyBenchmarks : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private static double P(double[] sorted, double q) => sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(q * sorted.Length) - 1)];
 }
