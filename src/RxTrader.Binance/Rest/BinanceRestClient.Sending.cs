@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -28,8 +29,33 @@ public sealed partial class BinanceRestClient
     }
 
     /// <summary>One attempt. <paramref name="map"/> gets the parsed body and the local receive time.</summary>
-    private async Task<RestResult<T>> SendOnceAsync<T>(
-        string pathAndQuery, int weight, Func<JToken, DateTimeOffset, T> map, CancellationToken cancellationToken)
+    private Task<RestResult<T>> SendOnceAsync<T>(
+        string pathAndQuery, int weight, Func<JToken, DateTimeOffset, T> map, CancellationToken cancellationToken) =>
+        ExchangeAsync(
+            "GET /" + pathAndQuery,
+            weight,
+            () => new HttpRequestMessage(HttpMethod.Get, new Uri(Options.BaseAddress, pathAndQuery)),
+            null,
+            map,
+            cancellationToken);
+
+    /// <summary>
+    /// Sends one request under the local checks (a ban in force, the weight budget) and the total timeout; the answer
+    /// is interpreted, and transport trouble (timeout, connection, a client disposed meanwhile) is <c>Unknown</c>.
+    /// </summary>
+    /// <param name="what">The method and route, for messages (never the parameters: they may carry a signature).</param>
+    /// <param name="weight">The request's documented weight.</param>
+    /// <param name="createRequest">Builds the request (called once, inside the timeout).</param>
+    /// <param name="observe">Reads the answer's headers beyond the weight (order counts), or null.</param>
+    /// <param name="map">Maps a successful body.</param>
+    /// <param name="cancellationToken">The caller's cancellation (throws).</param>
+    private async Task<RestResult<T>> ExchangeAsync<T>(
+        string what,
+        int weight,
+        Func<HttpRequestMessage> createRequest,
+        Action<HttpResponseHeaders>? observe,
+        Func<JToken, DateTimeOffset, T> map,
+        CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (BlockedUntil is { } blockedUntil)
@@ -47,17 +73,17 @@ public sealed partial class BinanceRestClient
                 $"Not sent: weight {weight} would exceed the budget of {Options.WeightBudgetPerMinute} per minute.");
         }
 
-        var what = "GET /" + pathAndQuery;
         // One shared timer for every request's timeout; a linked source only when the caller can cancel.
         var timeout = _deadlines.Start();
         using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token) : null;
         var token = linked?.Token ?? timeout.Token;
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Options.BaseAddress, pathAndQuery));
+            using var request = createRequest();
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token)
                 .ConfigureAwait(false);
             Weight.Observe(response.Headers);
+            observe?.Invoke(response.Headers);
             var body = await response.Content.ReadAsStringAsync(token).ConfigureAwait(false);
             return Interpret(what, response, body, map);
         }
@@ -74,6 +100,11 @@ public sealed partial class BinanceRestClient
         }
         catch (IOException e)
         {
+            return new RestResult<T>.Unknown(UnknownReason.Transport, $"{what}: {e.Message}");
+        }
+        catch (ObjectDisposedException e)
+        {
+            // The client was disposed while the request ran (an owner shutting down): no answer.
             return new RestResult<T>.Unknown(UnknownReason.Transport, $"{what}: {e.Message}");
         }
         finally

@@ -47,7 +47,7 @@ public sealed partial class BinanceRestClient
         HttpMethod method, string path, string query, string apiKey, int weight, Func<JToken, DateTimeOffset, T> map, CancellationToken cancellationToken) =>
         SendWithKeyAsync(method, path, query, null, apiKey, weight, null, map, cancellationToken);
 
-    private async Task<RestResult<T>> SendWithKeyAsync<T>(
+    private Task<RestResult<T>> SendWithKeyAsync<T>(
         HttpMethod method,
         string path,
         string query,
@@ -56,69 +56,22 @@ public sealed partial class BinanceRestClient
         int weight,
         Action<HttpResponseHeaders>? observe,
         Func<JToken, DateTimeOffset, T> map,
-        CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (BlockedUntil is { } blockedUntil)
-        {
-            return new RestResult<T>.RateLimited(
-                RateLimitReason.Blocked, blockedUntil, null, $"Not sent: rate-limited by the exchange until {blockedUntil:O}.");
-        }
-
-        if (!Weight.TryReserve(weight, Options.WeightBudgetPerMinute, out var nextWindow))
-        {
-            return new RestResult<T>.RateLimited(
-                RateLimitReason.WeightBudget,
-                nextWindow,
-                null,
-                $"Not sent: weight {weight} would exceed the budget of {Options.WeightBudgetPerMinute} per minute.");
-        }
-
-        // The description names the route only: parameters (and the signature) stay out of messages and logs.
-        var what = $"{method} /{path}";
-        // One shared timer for every request's timeout; a linked source only when the caller can cancel.
-        var timeout = _deadlines.Start();
-        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token) : null;
-        var token = linked?.Token ?? timeout.Token;
-        try
-        {
-            var uri = new Uri(Options.BaseAddress, query.Length > 0 ? path + "?" + query : path);
-            using var request = new HttpRequestMessage(method, uri);
-            request.Headers.TryAddWithoutValidation("X-MBX-APIKEY", apiKey);
-            if (body is not null)
+        CancellationToken cancellationToken) =>
+        ExchangeAsync(
+            $"{method} /{path}",
+            weight,
+            () =>
             {
-                request.Content = new StringContent(body, Encoding.ASCII, "application/x-www-form-urlencoded");
-            }
+                var request = new HttpRequestMessage(method, new Uri(Options.BaseAddress, query.Length > 0 ? path + "?" + query : path));
+                request.Headers.TryAddWithoutValidation("X-MBX-APIKEY", apiKey);
+                if (body is not null)
+                {
+                    request.Content = new StringContent(body, Encoding.ASCII, "application/x-www-form-urlencoded");
+                }
 
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token)
-                .ConfigureAwait(false);
-            Weight.Observe(response.Headers);
-            observe?.Invoke(response.Headers);
-            var text = await response.Content.ReadAsStringAsync(token).ConfigureAwait(false);
-            return Interpret(what, response, text, map);
-        }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            return timeout.IsExpired
-                ? new RestResult<T>.Unknown(UnknownReason.Timeout, $"{what}: no answer within {Options.RequestTimeout}.")
-                : new RestResult<T>.Unknown(UnknownReason.Transport, $"{what}: {e.Message}");
-        }
-        catch (HttpRequestException e)
-        {
-            return new RestResult<T>.Unknown(UnknownReason.Transport, $"{what}: {e.HttpRequestError}: {e.Message}");
-        }
-        catch (IOException e)
-        {
-            return new RestResult<T>.Unknown(UnknownReason.Transport, $"{what}: {e.Message}");
-        }
-        catch (ObjectDisposedException e)
-        {
-            // The client was disposed while the request ran (an owner shutting down): no answer.
-            return new RestResult<T>.Unknown(UnknownReason.Transport, $"{what}: {e.Message}");
-        }
-        finally
-        {
-            _deadlines.Complete(timeout);
-        }
-    }
+                return request;
+            },
+            observe,
+            map,
+            cancellationToken);
 }
