@@ -131,6 +131,24 @@ internal sealed class TradingStack : IAsyncDisposable
         }
     }
 
+    /// <summary>Every trade of the account on BTCUSDT, paged past the 1,000 limit.</summary>
+    public IReadOnlyList<AccountTrade> TradesAtExchange()
+    {
+        var all = new List<AccountTrade>();
+        long from = 0;
+        while (true)
+        {
+            var page = Server.Engine.MyTrades(SimulatorAccount.DemoApiKey, Btc, null, new HistoryQuery { FromId = from, Limit = HistoryQuery.MaxLimit }).Value!;
+            all.AddRange(page);
+            if (page.Count < HistoryQuery.MaxLimit)
+            {
+                return all;
+            }
+
+            from = page[^1].Id + 1;
+        }
+    }
+
     /// <summary>Every way the journal disagrees with the exchange, one line each.</summary>
     public List<string> MismatchesWithExchange(IEnumerable<ClientOrderId> submitted)
     {

@@ -1,13 +1,8 @@
+using RxTrader.Core;
 using RxTrader.Core.Orders;
 using RxTrader.Simulator.Faults;
-using RxTrader.Simulator.Matching;
-using RxTrader.Simulator.Server;
 using RxTrader.Trading.Orders;
 using RxTrader.Trading.Risk;
-using OrderRequest = RxTrader.Core.Orders.OrderRequest;
-using OrderType = RxTrader.Core.Orders.OrderType;
-using Side = RxTrader.Core.Side;
-using TimeInForce = RxTrader.Core.Orders.TimeInForce;
 using Xunit.Abstractions;
 
 namespace RxTrader.Integration.Tests.Faults;
@@ -102,8 +97,7 @@ public sealed class TradingFaultSuiteTests(ITestOutputHelper output) : IDisposab
 
         // Invariant 3: journal == exchange, order by order and fill by fill; the position is the exchange's.
         stack.MismatchesWithExchange(submitted).ShouldBeEmpty();
-        var trades = stack.Server.Engine.MyTrades(SimulatorAccount.DemoApiKey, TradingStack.Btc, null, new HistoryQuery { Limit = HistoryQuery.MaxLimit }).Value!;
-        trades.Count.ShouldBeLessThan(HistoryQuery.MaxLimit);
+        var trades = stack.TradesAtExchange();
         var net = trades.Sum(t => t.IsBuyer ? t.Quantity : -t.Quantity);
         (stack.Manager.Positions.Lookup(TradingStack.Btc)?.Quantity ?? 0m).ShouldBe(net);
     }

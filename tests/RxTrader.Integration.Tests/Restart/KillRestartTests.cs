@@ -45,7 +45,7 @@ public sealed class KillRestartTests : IDisposable
             stack.Journal.LoadOrdersNotFinal().ShouldAllBe(o => o.Tracking == OrderTracking.Open);
             stack.MismatchesWithExchange(ids).ShouldBeEmpty();
 
-            var trades = stack.Server.Engine.MyTrades(SimulatorAccount.DemoApiKey, TradingStack.Btc).Value!;
+            var trades = stack.TradesAtExchange();
             stack.Journal.FillCount.ShouldBe(trades.Count);
             var net = trades.Sum(t => t.IsBuyer ? t.Quantity : -t.Quantity);
             stack.Manager.Positions.Lookup(TradingStack.Btc).ShouldNotBeNull().Quantity.ShouldBe(net);
