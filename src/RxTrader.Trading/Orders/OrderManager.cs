@@ -127,6 +127,25 @@ public sealed partial class OrderManager : IDisposable
         }
     }
 
+    /// <summary>
+    /// Folds the orders that are not final under the gate without snapshotting them: the risk gate asks this on every
+    /// signal (<see cref="OrderManagerExposure"/>).
+    /// </summary>
+    internal TAccumulate AggregateOpenOrders<TState, TAccumulate>(
+        TState state, TAccumulate seed, Func<TState, TAccumulate, OrderRequest, Order?, TAccumulate> step)
+    {
+        lock (_gate)
+        {
+            var result = seed;
+            foreach (var order in _open.Values)
+            {
+                result = step(state, result, order.Request, order.Order);
+            }
+
+            return result;
+        }
+    }
+
     /// <summary>Orders whose outcome is being reconciled with the venue.</summary>
     public int ReconcilingCount
     {

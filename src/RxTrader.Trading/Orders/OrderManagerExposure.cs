@@ -1,4 +1,5 @@
 using RxTrader.Core;
+using RxTrader.Core.Orders;
 using RxTrader.Trading.Risk;
 
 namespace RxTrader.Trading.Orders;
@@ -31,60 +32,31 @@ public sealed class OrderManagerExposure : IRiskExposure
     public decimal? MarkOf(Symbol symbol) => _manager.Positions.Lookup(symbol)?.MarkPrice;
 
     /// <inheritdoc />
-    public decimal OpenQuantity(Symbol symbol, Side side)
-    {
-        var total = 0m;
-        foreach (var order in _manager.OpenOrders)
-        {
-            if (order.Request.Symbol == symbol && order.Request.Side == side)
-            {
-                total += Remaining(order);
-            }
-        }
-
-        return total;
-    }
+    public decimal OpenQuantity(Symbol symbol, Side side) =>
+        _manager.AggregateOpenOrders(
+            (Exposure: this, Symbol: symbol, Side: side),
+            0m,
+            static (s, total, request, order) =>
+                request.Symbol == s.Symbol && request.Side == s.Side ? total + s.Exposure.Remaining(request, order) : total);
 
     /// <inheritdoc />
-    public int OpenOrderCount(Symbol? symbol)
-    {
-        if (symbol is not { } only)
-        {
-            return _manager.OpenOrderCount;
-        }
-
-        var count = 0;
-        foreach (var order in _manager.OpenOrders)
-        {
-            count += order.Request.Symbol == only ? 1 : 0;
-        }
-
-        return count;
-    }
+    public int OpenOrderCount(Symbol? symbol) =>
+        symbol is { } only
+            ? _manager.AggregateOpenOrders(only, 0, static (s, count, request, _) => request.Symbol == s ? count + 1 : count)
+            : _manager.OpenOrderCount;
 
     /// <inheritdoc />
-    public decimal OpenNotional()
-    {
-        var total = 0m;
-        foreach (var order in _manager.OpenOrders)
-        {
-            var price = order.Request.Price ?? MarkOf(order.Request.Symbol) ?? 0m;
-            total += Remaining(order) * price;
-        }
+    public decimal OpenNotional() =>
+        _manager.AggregateOpenOrders(
+            this,
+            0m,
+            static (self, total, request, order) =>
+                total + (self.Remaining(request, order) * (request.Price ?? self.MarkOf(request.Symbol) ?? 0m)));
 
-        return total;
-    }
-
-    private decimal Remaining(TrackedOrder order)
-    {
-        if (order.Order is { } known)
-        {
-            return known.RemainingQuantity;
-        }
-
-        var request = order.Request;
-        return request.QuoteQuantity is { } quote
-            ? MarkOf(request.Symbol) is { } mark and > 0m ? quote / mark : 0m
-            : request.Quantity;
-    }
+    private decimal Remaining(OrderRequest request, Order? order) =>
+        order is { } known
+            ? known.RemainingQuantity
+            : request.QuoteQuantity is { } quote
+                ? MarkOf(request.Symbol) is { } mark and > 0m ? quote / mark : 0m
+                : request.Quantity;
 }
