@@ -233,20 +233,20 @@ public sealed partial class RiskGate
             }
         }
 
-        if (Limits.MaxOpenOrders is { } maxOpen && _exposure.OpenOrderCount(null) >= maxOpen)
+        if (Limits.MaxOpenOrders is { } maxOpen && _exposure.OpenOrderCount(null) is var openOrders && openOrders >= maxOpen)
         {
             return Reject(
                 RiskRejectionReason.MaxOpenOrders,
-                $"{_exposure.OpenOrderCount(null)} orders are open; the limit is {maxOpen}.",
+                $"{openOrders} orders are open; the limit is {maxOpen}.",
                 out reason,
                 out message);
         }
 
-        if (Limits.MaxOpenOrdersPerSymbol is { } maxOpenPerSymbol && _exposure.OpenOrderCount(symbol) >= maxOpenPerSymbol)
+        if (Limits.MaxOpenOrdersPerSymbol is { } maxOpenPerSymbol && _exposure.OpenOrderCount(symbol) is var symbolOrders && symbolOrders >= maxOpenPerSymbol)
         {
             return Reject(
                 RiskRejectionReason.MaxOpenOrdersPerSymbol,
-                $"{_exposure.OpenOrderCount(symbol)} orders of {symbol} are open; the limit is {maxOpenPerSymbol}.",
+                $"{symbolOrders} orders of {symbol} are open; the limit is {maxOpenPerSymbol}.",
                 out reason,
                 out message);
         }
