@@ -1,0 +1,2 @@
+// The rxtrader console host; the verbs are wired in Cli/.
+return 0;

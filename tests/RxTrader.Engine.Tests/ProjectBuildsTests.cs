@@ -1,0 +1,7 @@
+namespace RxTrader.Engine.Tests;
+
+public sealed class ProjectBuildsTests
+{
+    [Fact]
+    public void Assembly_Loads() => typeof(ProjectBuildsTests).Assembly.GetName().Name.ShouldBe("RxTrader.Engine.Tests");
+}
