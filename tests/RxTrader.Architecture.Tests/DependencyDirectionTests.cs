@@ -11,6 +11,8 @@ public sealed class DependencyDirectionTests
     private static readonly Assembly Binance = Assembly.Load("RxTrader.Binance");
     private static readonly Assembly Simulator = Assembly.Load("RxTrader.Simulator");
     private static readonly Assembly Trading = Assembly.Load("RxTrader.Trading");
+    private static readonly Assembly Strategies = Assembly.Load("RxTrader.Strategies");
+    private static readonly Assembly Engine = Assembly.Load("RxTrader.Engine");
 
     private static readonly string[] FrameworkDirectories =
     [
@@ -45,13 +47,25 @@ public sealed class DependencyDirectionTests
         NonFrameworkReferences(Trading).ShouldBeSubsetOf(["RxTrader.Core", "RxTrader.Streams", "System.Reactive", "Microsoft.Data.Sqlite"]);
 
     [Fact]
+    public void Strategies_ReferenceOnlyCoreStreamsAndRx() =>
+        NonFrameworkReferences(Strategies).ShouldBeSubsetOf(["RxTrader.Core", "RxTrader.Streams", "System.Reactive"]);
+
+    [Fact]
+    public void Engine_ReferencesNoHostNoSimulatorAndNoWebFramework()
+    {
+        NonFrameworkReferences(Engine).ShouldBeSubsetOf(
+            ["RxTrader.Core", "RxTrader.Streams", "RxTrader.Binance", "RxTrader.Trading", "RxTrader.Strategies", "System.Reactive"]);
+        Engine.GetReferencedAssemblies().Select(a => a.Name).ShouldNotContain(n => n!.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Core_DoesNotNeedTheWebFramework() =>
         Core.GetReferencedAssemblies().Select(a => a.Name).ShouldNotContain(n => n!.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
 
     [Fact]
     public void Libraries_ExposeNoPublicMutableStaticState()
     {
-        var offenders = new[] { Core, Streams, Binance, Simulator, Trading }
+        var offenders = new[] { Core, Streams, Binance, Simulator, Trading, Strategies, Engine }
             .SelectMany(a => a.GetExportedTypes())
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => !f.IsLiteral && !f.IsInitOnly)

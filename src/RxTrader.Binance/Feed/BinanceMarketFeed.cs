@@ -25,6 +25,12 @@ namespace RxTrader.Binance.Feed;
 /// </remarks>
 public sealed partial class BinanceMarketFeed : IDisposable
 {
+    /// <summary>
+    /// The meter every feed publishes on: <c>binance_ws_latency_seconds</c> (histogram of receive − event time) and
+    /// <c>ws_reconnects_total</c>, tagged <c>feed</c> = <see cref="BinanceFeedOptions.Name"/>.
+    /// </summary>
+    public const string MeterName = "RxTrader.Binance";
+
     private readonly Lock _gate = new();
     private readonly BinanceFeedOptions _options;
     private readonly BinanceFrameDecoder _decoder;
@@ -46,7 +52,7 @@ public sealed partial class BinanceMarketFeed : IDisposable
         _options = options;
         _jitter = new Random(options.JitterSeed);
         _decoder = new BinanceFrameDecoder();
-        Statistics = new FeedStatistics(_decoder.Counters);
+        Statistics = new FeedStatistics(_decoder.Counters, options.Name);
         _sink = new FeedFrameSink(Statistics);
         Trades = HandOff(_sink.Trades);
         AggregateTrades = HandOff(_sink.AggregateTrades);

@@ -16,9 +16,13 @@ public sealed class FeedStatistics
     private long _controlMessagesSent;
     private long _controlErrors;
 
-    internal FeedStatistics(DecoderCounters decoder)
+    private readonly KeyValuePair<string, object?> _feedTag;
+
+    internal FeedStatistics(DecoderCounters decoder, string feedName)
     {
         Decoder = decoder;
+        _feedTag = new("feed", feedName);
+        EventLatency = new LatencyHistogram(FeedMeter.WsLatency, _feedTag);
     }
 
     /// <summary>Frames received, all kinds.</summary>
@@ -51,7 +55,7 @@ public sealed class FeedStatistics
     public BoundedHandOffStatistics HandOff { get; } = new();
 
     /// <summary>Receive time (feed scheduler) minus the exchange's event time, for payloads that carry one.</summary>
-    public LatencyHistogram EventLatency { get; } = new();
+    public LatencyHistogram EventLatency { get; }
 
     /// <summary>Receive time minus the trade time of trades and aggregate trades (matching-engine to us).</summary>
     public LatencyHistogram TradeLag { get; } = new();
@@ -62,7 +66,11 @@ public sealed class FeedStatistics
         Interlocked.Add(ref _bytes, bytes);
     }
 
-    internal void AddReconnect() => Interlocked.Increment(ref _reconnects);
+    internal void AddReconnect()
+    {
+        Interlocked.Increment(ref _reconnects);
+        FeedMeter.Reconnects.Add(1, _feedTag);
+    }
 
     internal void AddGap() => Interlocked.Increment(ref _gaps);
 

@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+
 namespace RxTrader.Streams.Diagnostics;
 
 /// <summary>
@@ -19,6 +21,24 @@ public sealed class LatencyHistogram
     private long _maxTicks = long.MinValue;
     private long _lastTicks;
     private long _negative;
+    private readonly Histogram<double>? _instrument;
+    private readonly KeyValuePair<string, object?> _tag;
+
+    /// <summary>A recorder that keeps its numbers to itself.</summary>
+    public LatencyHistogram()
+    {
+    }
+
+    /// <summary>A recorder that also records every latency, in seconds, on a metrics instrument (for export).</summary>
+    /// <param name="instrument">The histogram instrument, e.g. <c>binance_ws_latency_seconds</c>.</param>
+    /// <param name="tag">The tag every measurement carries (for example the feed's name).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="instrument"/> is null.</exception>
+    public LatencyHistogram(Histogram<double> instrument, KeyValuePair<string, object?> tag)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        _instrument = instrument;
+        _tag = tag;
+    }
 
     /// <summary>Latencies recorded.</summary>
     public long Count => Volatile.Read(ref _count);
@@ -107,5 +127,6 @@ public sealed class LatencyHistogram
 
         // Count last: a reader that sees the count sees the sums that go with it.
         Interlocked.Increment(ref _count);
+        _instrument?.Record((double)ticks / TimeSpan.TicksPerSecond, _tag);
     }
 }

@@ -1,0 +1,27 @@
+using RxTrader.Core.Connectivity;
+using RxTrader.Core.MarketData;
+
+namespace RxTrader.Engine.Sources;
+
+/// <summary>
+/// Where the engine's market data comes from: a live feed, the simulator through the same feed, or a replay. Its
+/// streams never fail: transport trouble arrives as <see cref="ConnectionEvents"/>.
+/// </summary>
+public interface IMarketDataSource : IDisposable
+{
+    /// <summary>A short name for logs and the dashboard (for example <c>binance-market</c>).</summary>
+    string Name { get; }
+
+    /// <summary>Trades of the subscribed symbols, in arrival order, delivered one at a time.</summary>
+    IObservable<Trade> Trades { get; }
+
+    /// <summary>Connection events (connected, disconnected, reconnecting, stale, fresh, gaps).</summary>
+    IObservable<ConnectionEvent> ConnectionEvents { get; }
+
+    /// <summary>The source's counters at this instant.</summary>
+    /// <returns>The counters.</returns>
+    MarketSourceCounters ReadCounters();
+
+    /// <summary>Starts receiving (streams subscribed before this see everything).</summary>
+    void Start();
+}
