@@ -77,4 +77,16 @@ public sealed class RsiReversionStrategyTests : BarStrategyContract
         results.Outputs().Skip(2).Select(static o => o.Values()[0]).ShouldBe([0.0, 0.0, 0.0, 0.0, 50.0, 75.0, 87.5, 93.75]);
         results.Signals().ShouldBe([(270, Side.Buy, Up)]);
     }
+
+    [Fact]
+    public void Run_TwoDipsWithoutOverbought_TwoBuys()
+    {
+        // rsi(2): 0, 33.3 (up through 30), 11.1, 5.9 (back in the zone), 36 (up through 30 again).
+        var scheduler = new TestScheduler();
+        var xs = scheduler.CreateHotObservable(TestBars.Bars(210, 10m, 9m, 8m, 8.5m, 7m, 6m, 6.5m));
+
+        var results = scheduler.Start(() => CreateStrategy().Run(TestBars.Input(xs)).ValidateGrammar());
+
+        results.Signals().ShouldBe([(240, Side.Buy, Up), (270, Side.Buy, Up)]);
+    }
 }
