@@ -7,6 +7,23 @@ cd "$(dirname "$0")/.."
 results="artifacts/test-results"
 rm -rf "$results"
 
+# The metrics integration tests scrape the host with a real Prometheus server (Debian package `prometheus`, which
+# also ships promtool). Installed only when missing: no apt call on a machine that has it.
+if ! command -v prometheus >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then
+    as_root=""
+  elif command -v sudo >/dev/null 2>&1; then
+    as_root="sudo"
+  else
+    echo "prometheus is not installed and this user cannot install it (not root, no sudo): apt-get install prometheus" >&2
+    exit 1
+  fi
+  echo "prometheus not found: installing the Debian package (apt-get update -qq && apt-get install -y -qq prometheus)"
+  $as_root apt-get update -qq
+  $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus >/dev/null
+  echo "installed $(prometheus --version 2>&1 | head -n 1)"
+fi
+
 # The real Binance clients (ccxt, @binance/connector) the simulator's compatibility tests drive; the lock file pins them.
 npm ci --prefix scripts/compat --no-audit --no-fund --loglevel=error
 
