@@ -112,7 +112,7 @@ internal static class RxTraderCli
 
         using var duration = settings.Duration is { } d ? new CancellationTokenSource(d, context.Time) : new CancellationTokenSource();
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, duration.Token);
-        return await EngineRun.ExecuteAsync(settings, context.Output, stopping.Token).ConfigureAwait(false);
+        return await EngineRun.ExecuteAsync(settings, context, stopping.Token).ConfigureAwait(false);
     }
 
     private static async Task<int> SimVerbAsync(ParseResult result, SimOptions options, HostContext context, CancellationToken ct)

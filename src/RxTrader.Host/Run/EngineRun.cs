@@ -1,20 +1,151 @@
+using System.Globalization;
+using System.Net.Sockets;
+using RxTrader.Binance.Execution;
+using RxTrader.Binance.Feed;
+using RxTrader.Binance.Rest;
+using RxTrader.Binance.UserData;
+using RxTrader.Engine;
+using RxTrader.Engine.Sources;
+using RxTrader.Host.Cli;
 using RxTrader.Host.Configuration;
+using RxTrader.Host.Dashboard;
+using RxTrader.Host.Metrics;
+using RxTrader.Trading.Journal;
 
 namespace RxTrader.Host.Run;
 
-/// <summary>Runs the trading engine with validated settings until <c>stopping</c> is cancelled.</summary>
-public static class EngineRun
+/// <summary>
+/// The <c>run</c> verb: connects to the exchange (starting the embedded simulator by default), composes the engine
+/// (WebSocket feed → pipelines → strategy → risk gate → journal → REST venue), serves <c>/metrics</c>, shows the
+/// dashboard, and on Ctrl+C, SIGTERM or the end of <c>--duration</c> stops gracefully.
+/// </summary>
+internal static class EngineRun
 {
-    /// <summary>Runs the engine.</summary>
+    /// <summary>Runs the engine until <paramref name="stopping"/> is cancelled.</summary>
     /// <param name="settings">The validated settings.</param>
-    /// <param name="output">Standard output.</param>
+    /// <param name="context">The process's output, clock and scheduler.</param>
     /// <param name="stopping">Cancelled on Ctrl+C, SIGTERM or when the duration is over.</param>
-    /// <returns>The process exit code.</returns>
-    public static Task<int> ExecuteAsync(RunSettings settings, TextWriter output, CancellationToken stopping)
+    /// <returns>The exit code: 0 after a clean stop, 1 when the exchange cannot be used, 2 for a setting the exchange refuses.</returns>
+    public static async Task<int> ExecuteAsync(RunSettings settings, HostContext context, CancellationToken stopping)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(output);
-        output.WriteLine("engine not composed");
-        return Task.FromResult(0);
+        ArgumentNullException.ThrowIfNull(context);
+        var output = context.Output;
+        var schedulers = RuntimeSchedulers.Create(context.Scheduler, settings.Symbols.Count, Environment.ProcessorCount);
+        await using var exchange = await ExchangeConnection.OpenAsync(settings, schedulers.Timers, stopping).ConfigureAwait(false);
+        using var venue = new BinanceExecutionVenue(VenueOptions(exchange), schedulers.Timers);
+        var info = await venue.Rest.GetExchangeInfoAsync(stopping).ConfigureAwait(false);
+        if (info is not RestResult<ExchangeInfo>.Ok { Value: var exchangeInfo })
+        {
+            await context.Error.WriteLineAsync($"rxtrader: cannot read the exchange's symbols from {exchange.RestAddress}: {info}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+
+        var listed = exchangeInfo.Symbols.Select(static s => s.Symbol).ToHashSet();
+        var unlisted = settings.Symbols.Where(s => !listed.Contains(s)).ToArray();
+        if (unlisted.Length > 0)
+        {
+            await context.Error.WriteLineAsync(
+                $"rxtrader: --symbols: {string.Join(", ", unlisted)} not listed by the exchange (it lists {listed.Count} symbols, e.g. {string.Join(", ", listed.Take(5))}).").ConfigureAwait(false);
+            return ExitCodes.BadArguments;
+        }
+
+        await venue.StartAsync(stopping).ConfigureAwait(false);
+        var journalPath = JournalLocation.For(settings, schedulers.Timers.Now);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(journalPath))!);
+        using var journal = OrderJournal.Open(journalPath, new OrderJournalOptions { Mode = JournalOpenMode.OpenOrCreate });
+        var source = new BinanceFeedSource(
+            new BinanceFeedOptions
+            {
+                BaseUri = exchange.StreamAddress,
+                Name = "market",
+                Scheduler = schedulers.Timers,
+                ConsumerScheduler = schedulers.Market,
+            },
+            settings.Symbols);
+        var engine = new TradingEngine(
+            source,
+            venue,
+            journal,
+            exchangeInfo.Symbols,
+            settings.Strategy.Create,
+            new TradingEngineOptions
+            {
+                Symbols = settings.Symbols,
+                BarInterval = settings.BarInterval,
+                OrderQuoteAmount = settings.OrderQuoteAmount,
+            },
+            schedulers.Engine,
+            settings.Risk,
+            rateLimitWeight: () => venue.Rest.Weight.CurrentMinuteWeight);
+        await using (engine.ConfigureAwait(false))
+        {
+            using var exporter = settings.MetricsEnabled ? new PrometheusExporter(new PrometheusExporterOptions()) : null;
+            await using var metrics = exporter is null ? null : await StartMetricsAsync(exporter, settings, context, stopping).ConfigureAwait(false);
+            if (settings.MetricsEnabled && metrics is null)
+            {
+                return ExitCodes.BadArguments;
+            }
+
+            var report = await engine.StartAsync(stopping).ConfigureAwait(false);
+            await output.WriteLineAsync(Banner(settings, exchange, journalPath, metrics, report)).ConfigureAwait(false);
+            await output.FlushAsync(stopping).ConfigureAwait(false);
+            using var events = settings.Dashboard == DashboardMode.Plain ? OrderEventLog.Attach(engine, output) : null;
+            await DashboardLoop.RunAsync(engine.Snapshots(settings.RefreshInterval), settings.Dashboard, output, stopping).ConfigureAwait(false);
+
+            var stop = await engine.StopAsync(settings.CancelOpenOrdersOnExit).ConfigureAwait(false);
+            var final = engine.Snapshot();
+            await output.WriteLineAsync(Summary(final, stop, journal, journalPath)).ConfigureAwait(false);
+            await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static BinanceVenueOptions VenueOptions(ExchangeConnection exchange) => new()
+    {
+        ApiKey = exchange.ApiKey,
+        SecretKey = exchange.ApiSecret,
+        Rest = new BinanceRestOptions { BaseAddress = exchange.RestAddress },
+        UserData = new UserDataStreamOptions { StreamAddress = exchange.StreamAddress },
+    };
+
+    private static async Task<MetricsServer?> StartMetricsAsync(PrometheusExporter exporter, RunSettings settings, HostContext context, CancellationToken stopping)
+    {
+        try
+        {
+            return await MetricsServer.StartAsync(exporter, new MetricsServerOptions { Port = settings.MetricsPort }, stopping).ConfigureAwait(false);
+        }
+        catch (IOException error) when (error.InnerException is SocketException or null)
+        {
+            await context.Error.WriteLineAsync(
+                $"rxtrader: --metrics-port: cannot listen on 127.0.0.1:{settings.MetricsPort} ({error.Message}); pass --metrics-port 0 for any free port or --no-metrics.").ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    private static string Banner(RunSettings settings, ExchangeConnection exchange, string journalPath, MetricsServer? metrics, Trading.Orders.ReconciliationReport report)
+    {
+        var i = CultureInfo.InvariantCulture;
+        return string.Join(
+            Environment.NewLine,
+            string.Create(i, $"rxtrader run: {exchange.Description}"),
+            string.Create(i, $"  symbols {string.Join(", ", settings.Symbols)} · strategy {settings.Strategy} · bars {DurationText.Format(settings.BarInterval)} · order size {settings.OrderQuoteAmount} quote"),
+            string.Create(i, $"  journal {Path.GetFullPath(journalPath)} (reconciled {report.OrdersChecked} orders, {report.FillsRecovered} fills recovered, {report.ForeignOrders.Count} foreign)"),
+            metrics is null ? "  metrics off" : string.Create(i, $"  metrics {metrics.MetricsAddress}"),
+            settings.Duration is { } d
+                ? string.Create(i, $"  stops after {DurationText.Format(d)} or on Ctrl+C{(settings.CancelOpenOrdersOnExit ? " (open orders are cancelled)" : string.Empty)}")
+                : $"  Ctrl+C stops{(settings.CancelOpenOrdersOnExit ? " (open orders are cancelled)" : string.Empty)}");
+    }
+
+    private static string Summary(Engine.Dashboard.EngineSnapshot final, EngineStopReport stop, OrderJournal journal, string journalPath)
+    {
+        var i = CultureInfo.InvariantCulture;
+        var byStatus = string.Join(' ', final.Orders.ByStatus.OrderBy(static p => p.Key).Select(p => string.Create(i, $"{p.Key}={p.Value}")));
+        return string.Join(
+            Environment.NewLine,
+            string.Create(i, $"stopped: uptime {DurationText.Format(final.Uptime)} · messages {final.Feed.Messages} · signals {final.Orders.Signals} · orders submitted {final.Orders.Submitted} ({byStatus}) · risk rejections {final.Orders.RiskRejections} · net PnL {final.Orders.NetPnl:0.00}"),
+            string.Create(i, $"  open orders: {stop.CancelRequested} cancel requested, {stop.Cancelled} cancelled, {stop.OpenOrdersLeft} left open; in-flight submissions {(stop.InFlightCompleted ? "completed" : "timed out")}"),
+            string.Create(i, $"  journal {Path.GetFullPath(journalPath)}: {journal.OrderCount} orders"));
     }
 }
