@@ -12,6 +12,10 @@ internal sealed class RunOptions
     public RunOptions()
     {
         var strategies = string.Join("; ", StrategyCatalog.All.Select(static s => $"{s.Name}: {s.Summary}"));
+        Check = new Option<bool>("--check")
+        {
+            Description = "Validate the configuration, print the effective settings (API key and secret redacted) and exit without running. Default: off.",
+        };
         Config = Text("--config", "FILE", "A JSON settings file layered over appsettings.json (same keys). Default: none.");
         Exchange = Text(SettingKeys.Exchange, "sim|binance|testnet",
             "Where market data comes from and orders go: sim (the embedded simulator, paper account), testnet (Binance's test network) or binance (real money; needs --live). Default: sim.");
@@ -37,6 +41,8 @@ internal sealed class RunOptions
         RestUrl = Text(SettingKeys.RestAddress, "URL", "The exchange's REST address. Default: https://api.binance.com (binance), https://testnet.binance.vision (testnet), the embedded simulator's (sim; with --stream-url, a simulator already running there).");
         StreamUrl = Text(SettingKeys.StreamAddress, "URL", "The exchange's market-stream address. Default: wss://stream.binance.com:9443 (binance), wss://stream.testnet.binance.vision (testnet), the embedded simulator's (sim).");
     }
+
+    public Option<bool> Check { get; }
 
     public Option<string> Config { get; }
 
@@ -76,7 +82,7 @@ internal sealed class RunOptions
 
     private IEnumerable<(Option Option, SettingKey? Key)> Mapped =>
     [
-        (Config, null), (Exchange, SettingKeys.Exchange), (Symbols, SettingKeys.Symbols), (Strategy, SettingKeys.StrategyName),
+        (Check, null), (Config, null), (Exchange, SettingKeys.Exchange), (Symbols, SettingKeys.Symbols), (Strategy, SettingKeys.StrategyName),
         (Params, null), (Bar, SettingKeys.BarInterval), (Duration, SettingKeys.Duration), (Live, null),
         (OrderSize, SettingKeys.OrderQuoteAmount), (KeepOpenOrders, null), (Journal, SettingKeys.JournalPath),
         (MetricsPort, SettingKeys.MetricsPort), (NoMetrics, null), (Dashboard, SettingKeys.Dashboard),
