@@ -11,7 +11,8 @@ internal sealed class RunOptions
 {
     public RunOptions()
     {
-        var strategies = string.Join("; ", StrategyCatalog.All.Select(static s => $"{s.Name}: {s.Summary}"));
+        var strategies = string.Join(" ", StrategyCatalog.All.Select(static s => $"{s.Name}: {s.Summary.TrimEnd('.')}."));
+        var parameters = string.Join("; ", StrategyCatalog.All.Select(static s => $"{s.Name}: {string.Join(", ", s.Parameters.Select(static p => p.Name + "=" + p.Default))}"));
         Check = new Option<bool>("--check")
         {
             Description = "Validate the configuration, print the effective settings (API key and secret redacted) and exit without running. Default: off.",
@@ -20,11 +21,11 @@ internal sealed class RunOptions
         Exchange = Text(SettingKeys.Exchange, "sim|binance|testnet",
             "Where market data comes from and orders go: sim (the embedded simulator, paper account), testnet (Binance's test network) or binance (real money; needs --live). Default: sim.");
         Symbols = Text(SettingKeys.Symbols, "LIST", "The symbols to trade, comma-separated, e.g. btcusdt,ethusdt (1 to 1000). Default: BTCUSDT,ETHUSDT,BNBUSDT.");
-        Strategy = Text(SettingKeys.StrategyName, "NAME", $"The strategy ({strategies}). Default: ema-cross.");
+        Strategy = Text(SettingKeys.StrategyName, "NAME", $"The strategy. {strategies} Default: ema-cross.");
         Params = new Option<string[]>(SettingKeys.StrategyParameters.Option!)
         {
             HelpName = "NAME=VALUE",
-            Description = "A strategy parameter; repeat for several (e.g. --param fast=9 --param slow=21). Default: the strategy's defaults. [Strategy:Parameters:NAME]",
+            Description = $"A strategy parameter; repeat for several (e.g. --param fast=9 --param slow=21). Default: the strategy's defaults ({parameters}). [Strategy:Parameters:NAME]",
             Arity = ArgumentArity.OneOrMore,
         };
         Bar = Text(SettingKeys.BarInterval, "DURATION", "The bar interval the strategy sees: 1s, 5s, 1m, 15m, 1h, ... or hh:mm:ss, from 1s to 1d. Default: 1s.");
