@@ -11,16 +11,21 @@ internal sealed class RunOptions
 {
     public RunOptions()
     {
-        var strategies = string.Join("; ", StrategyCatalog.All.Select(static s => $"{s.Name}: {s.Summary}"));
+        var strategies = string.Join(" ", StrategyCatalog.All.Select(static s => $"{s.Name}: {s.Summary.TrimEnd('.')}."));
+        var parameters = string.Join("; ", StrategyCatalog.All.Select(static s => $"{s.Name}: {string.Join(", ", s.Parameters.Select(static p => p.Name + "=" + p.Default))}"));
+        Check = new Option<bool>("--check")
+        {
+            Description = "Validate the configuration, print the effective settings (API key and secret redacted) and exit without running. Default: off.",
+        };
         Config = Text("--config", "FILE", "A JSON settings file layered over appsettings.json (same keys). Default: none.");
         Exchange = Text(SettingKeys.Exchange, "sim|binance|testnet",
             "Where market data comes from and orders go: sim (the embedded simulator, paper account), testnet (Binance's test network) or binance (real money; needs --live). Default: sim.");
         Symbols = Text(SettingKeys.Symbols, "LIST", "The symbols to trade, comma-separated, e.g. btcusdt,ethusdt (1 to 1000). Default: BTCUSDT,ETHUSDT,BNBUSDT.");
-        Strategy = Text(SettingKeys.StrategyName, "NAME", $"The strategy ({strategies}). Default: ema-cross.");
+        Strategy = Text(SettingKeys.StrategyName, "NAME", $"The strategy. {strategies} Default: ema-cross.");
         Params = new Option<string[]>(SettingKeys.StrategyParameters.Option!)
         {
             HelpName = "NAME=VALUE",
-            Description = "A strategy parameter; repeat for several (e.g. --param fast=9 --param slow=21). Default: the strategy's defaults. [Strategy:Parameters:NAME]",
+            Description = $"A strategy parameter; repeat for several (e.g. --param fast=9 --param slow=21). Default: the strategy's defaults ({parameters}). [Strategy:Parameters:NAME]",
             Arity = ArgumentArity.OneOrMore,
         };
         Bar = Text(SettingKeys.BarInterval, "DURATION", "The bar interval the strategy sees: 1s, 5s, 1m, 15m, 1h, ... or hh:mm:ss, from 1s to 1d. Default: 1s.");
@@ -37,6 +42,8 @@ internal sealed class RunOptions
         RestUrl = Text(SettingKeys.RestAddress, "URL", "The exchange's REST address. Default: https://api.binance.com (binance), https://testnet.binance.vision (testnet), the embedded simulator's (sim; with --stream-url, a simulator already running there).");
         StreamUrl = Text(SettingKeys.StreamAddress, "URL", "The exchange's market-stream address. Default: wss://stream.binance.com:9443 (binance), wss://stream.testnet.binance.vision (testnet), the embedded simulator's (sim).");
     }
+
+    public Option<bool> Check { get; }
 
     public Option<string> Config { get; }
 
@@ -76,7 +83,7 @@ internal sealed class RunOptions
 
     private IEnumerable<(Option Option, SettingKey? Key)> Mapped =>
     [
-        (Config, null), (Exchange, SettingKeys.Exchange), (Symbols, SettingKeys.Symbols), (Strategy, SettingKeys.StrategyName),
+        (Check, null), (Config, null), (Exchange, SettingKeys.Exchange), (Symbols, SettingKeys.Symbols), (Strategy, SettingKeys.StrategyName),
         (Params, null), (Bar, SettingKeys.BarInterval), (Duration, SettingKeys.Duration), (Live, null),
         (OrderSize, SettingKeys.OrderQuoteAmount), (KeepOpenOrders, null), (Journal, SettingKeys.JournalPath),
         (MetricsPort, SettingKeys.MetricsPort), (NoMetrics, null), (Dashboard, SettingKeys.Dashboard),

@@ -105,6 +105,12 @@ internal static class RxTraderCli
             return BadConfiguration(bindErrors, "run", context.Error);
         }
 
+        if (result.GetValue(options.Check))
+        {
+            await context.Output.WriteLineAsync($"rxtrader: the configuration is valid: {settings}").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+
         if (result.GetValue(verbose))
         {
             await context.Error.WriteLineAsync($"rxtrader: settings: {settings}").ConfigureAwait(false);

@@ -50,7 +50,7 @@ internal static class LayeredConfiguration
         catch (Exception e) when (e is FormatException or InvalidDataException)
         {
             // The provider's own checks beyond JSON syntax, e.g. a key given twice.
-            return (null, null, [$"invalid settings file: {OneLine(e.Message)}"]);
+            return (null, null, [$"invalid settings file: {Messages(e)}"]);
         }
 
         foreach (var provider in settings.Providers.OfType<JsonConfigurationProvider>())
@@ -75,7 +75,7 @@ internal static class LayeredConfiguration
         }
         catch (Exception e) when (e is FormatException or InvalidDataException)
         {
-            return (null, null, [$"invalid user secrets file: {OneLine(e.Message)}"]);
+            return (null, null, [$"invalid user secrets file: {Messages(e)}"]);
         }
     }
 
@@ -138,4 +138,16 @@ internal static class LayeredConfiguration
     }
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+
+    // The provider wraps the useful part ("a duplicate key ...") in its own "failed to load" exception.
+    private static string Messages(Exception e)
+    {
+        var text = OneLine(e.Message);
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            text += " " + OneLine(inner.Message);
+        }
+
+        return text;
+    }
 }

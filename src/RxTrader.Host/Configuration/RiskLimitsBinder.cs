@@ -69,7 +69,7 @@ internal static class RiskLimitsBinder
             {
                 errors.Add($"invalid key '{child.Path}': '{child.Key}' is not a symbol ({SymbolList.Alphabet}).");
             }
-            else if (!decimal.TryParse(child.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var limit) || limit < 0m)
+            else if (!decimal.TryParse(child.Value, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var limit) || limit < 0m)
             {
                 errors.Add(key.Invalid(child.Value, NonNegativeAmount));
             }
@@ -89,7 +89,7 @@ internal static class RiskLimitsBinder
             return limits;
         }
 
-        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
             try
             {

@@ -198,7 +198,7 @@ internal static class RunSettingsBinder
             return fallback;
         }
 
-        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value > 0m)
+        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value > 0m)
         {
             return value;
         }
@@ -257,30 +257,24 @@ internal static class RunSettingsBinder
 
     private static IReadOnlyList<Symbol> Symbols(IConfiguration settings, List<string> errors)
     {
-        var section = settings.GetSection(SettingKeys.Symbols.Key);
-        var items = section.GetChildren().Select(static c => c.Value ?? string.Empty).ToList();
-        string display;
-        if (items.Count == 0)
+        // One comma-separated string: arrays from different layers would merge index by index.
+        if (settings.GetSection(SettingKeys.Symbols.Key).GetChildren().Any())
         {
-            if (Value(settings, SettingKeys.Symbols) is not { } text)
-            {
-                return RunSettings.DefaultSymbols;
-            }
-
-            items = [.. SymbolList.Split(text)];
-            display = text;
-        }
-        else
-        {
-            display = string.Join(',', items);
+            errors.Add($"invalid value for {SettingKeys.Symbols.Display}: expected one comma-separated string such as \"BTCUSDT,ETHUSDT\", not a list.");
+            return RunSettings.DefaultSymbols;
         }
 
-        if (SymbolList.TryParse(items, out var symbols, out var problem))
+        if (Value(settings, SettingKeys.Symbols) is not { } text)
+        {
+            return RunSettings.DefaultSymbols;
+        }
+
+        if (SymbolList.TryParse(SymbolList.Split(text), out var symbols, out var problem))
         {
             return symbols;
         }
 
-        errors.Add(SettingKeys.Symbols.Invalid(display, problem!));
+        errors.Add(SettingKeys.Symbols.Invalid(text, problem!));
         return RunSettings.DefaultSymbols;
     }
 

@@ -2,6 +2,7 @@ using System.Reactive;
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using Microsoft.Reactive.Testing;
+using RxTrader.Core;
 using RxTrader.Core.MarketData;
 using RxTrader.Testing;
 
@@ -190,6 +191,22 @@ public abstract class BarStrategyContract : ReactiveTest
         first.Count(static o => o.Signal != null).ShouldBeGreaterThan(0);
         first.Where(static o => o.Signal != null).ShouldAllBe(o => o.Signal!.Strategy == ExpectedName && o.Signal.Symbol == TestBars.Symbol);
     }
+
+    [Fact]
+    public void Run_SeededWalk_SignalsCarryTheBarsTimeAndCloseAndNeverComeDuringWarmUp()
+    {
+        var outputs = Observable.ToEnumerable(CreateStrategy().Run(TestBars.Input(SeededWalk(2_000).ToObservable()))).ToList();
+
+        outputs.Count.ShouldBe(2_000);
+        outputs.Take(WarmUpBars).ShouldAllBe(static o => o.Signal == null);
+        outputs.Where(static o => o.Signal != null).ShouldAllBe(static o => o.Signal!.Time == o.Time && o.Signal.Price == o.Close);
+        outputs.Skip(WarmUpBars).ShouldAllBe(static o => o.Indicators.All(static r => r.Value != null));
+    }
+
+    /// <summary>The sides of the signals a strategy gives over a seeded walk.</summary>
+    protected List<Side> SignalSidesOverASeededWalk() =>
+        [.. Observable.ToEnumerable(CreateStrategy().Run(TestBars.Input(SeededWalk(2_000).ToObservable())))
+            .Where(static o => o.Signal != null).Select(static o => o.Signal!.Side)];
 
     /// <summary>A seeded random walk of closed bars, one a minute.</summary>
     protected static Candle[] SeededWalk(int count)

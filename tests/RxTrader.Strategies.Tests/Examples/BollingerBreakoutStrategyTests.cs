@@ -90,4 +90,14 @@ public sealed class BollingerBreakoutStrategyTests : BarStrategyContract
 
         results.Signals().ShouldBe([(240, Side.Buy, Breakout), (270, Side.Sell, Exit)]);
     }
+
+    [Fact]
+    public void Run_SeededWalk_SignalsAlternateFromABuy()
+    {
+        var sides = SignalSidesOverASeededWalk();
+
+        sides.Count.ShouldBeGreaterThan(10);
+        sides[0].ShouldBe(Side.Buy);
+        sides.Zip(sides.Skip(1)).ShouldAllBe(static pair => pair.First != pair.Second);
+    }
 }

@@ -88,4 +88,13 @@ public sealed class EmaCrossStrategyTests : BarStrategyContract
         results.Outputs()[3].Values().ShouldBe([10.0, 10.0]);
         results.Signals().ShouldBe([(260, Side.Sell, Below)]);
     }
+
+    [Fact]
+    public void Run_SeededWalk_SignalsAlternate()
+    {
+        var sides = SignalSidesOverASeededWalk();
+
+        sides.Count.ShouldBeGreaterThan(10);
+        sides.Zip(sides.Skip(1)).ShouldAllBe(static pair => pair.First != pair.Second);
+    }
 }
