@@ -32,9 +32,10 @@ internal static class EngineRun
         ArgumentNullException.ThrowIfNull(context);
         var output = context.Output;
         var schedulers = RuntimeSchedulers.Create(context.Scheduler, settings.Symbols.Count, Environment.ProcessorCount);
-        await using var exchange = await ExchangeConnection.OpenAsync(settings, schedulers.Timers, stopping).ConfigureAwait(false);
+        var exchange = await ExchangeConnection.OpenAsync(settings, schedulers.Timers, stopping).ConfigureAwait(false);
+        await using var exchangeLifetime = exchange.ConfigureAwait(false);
         using var venue = new BinanceExecutionVenue(VenueOptions(exchange), schedulers.Timers);
-        var info = await venue.Rest.GetExchangeInfoAsync(stopping).ConfigureAwait(false);
+        var info = await venue.Rest.GetExchangeInfoAsync(cancellationToken: stopping).ConfigureAwait(false);
         if (info is not RestResult<ExchangeInfo>.Ok { Value: var exchangeInfo })
         {
             await context.Error.WriteLineAsync($"rxtrader: cannot read the exchange's symbols from {exchange.RestAddress}: {info}").ConfigureAwait(false);
@@ -81,11 +82,13 @@ internal static class EngineRun
         await using (engine.ConfigureAwait(false))
         {
             using var exporter = settings.MetricsEnabled ? new PrometheusExporter(new PrometheusExporterOptions()) : null;
-            await using var metrics = exporter is null ? null : await StartMetricsAsync(exporter, settings, context, stopping).ConfigureAwait(false);
-            if (settings.MetricsEnabled && metrics is null)
+            var metrics = exporter is null ? null : await StartMetricsAsync(exporter, settings, context, stopping).ConfigureAwait(false);
+            if (exporter is not null && metrics is null)
             {
                 return ExitCodes.BadArguments;
             }
+
+            await using var metricsLifetime = (metrics ?? NoMetrics).ConfigureAwait(false);
 
             var report = await engine.StartAsync(stopping).ConfigureAwait(false);
             await output.WriteLineAsync(Banner(settings, exchange, journalPath, metrics, report)).ConfigureAwait(false);
@@ -101,6 +104,8 @@ internal static class EngineRun
 
         return ExitCodes.Ok;
     }
+
+    private static readonly IAsyncDisposable NoMetrics = new NothingToDispose();
 
     private static BinanceVenueOptions VenueOptions(ExchangeConnection exchange) => new()
     {
@@ -147,5 +152,10 @@ internal static class EngineRun
             string.Create(i, $"stopped: uptime {DurationText.Format(final.Uptime)} · messages {final.Feed.Messages} · signals {final.Orders.Signals} · orders submitted {final.Orders.Submitted} ({byStatus}) · risk rejections {final.Orders.RiskRejections} · net PnL {final.Orders.NetPnl:0.00}"),
             string.Create(i, $"  open orders: {stop.CancelRequested} cancel requested, {stop.Cancelled} cancelled, {stop.OpenOrdersLeft} left open; in-flight submissions {(stop.InFlightCompleted ? "completed" : "timed out")}"),
             string.Create(i, $"  journal {Path.GetFullPath(journalPath)}: {journal.OrderCount} orders"));
+    }
+
+    private sealed class NothingToDispose : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }
