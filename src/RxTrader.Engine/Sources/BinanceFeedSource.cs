@@ -17,9 +17,10 @@ public sealed class BinanceFeedSource : IMarketDataSource
     /// <summary>Creates the source and its feed; nothing connects before <see cref="Start"/>.</summary>
     /// <param name="options">The feed's settings (address, schedulers, timeouts).</param>
     /// <param name="symbols">The symbols whose trades are subscribed.</param>
+    /// <param name="bookTickers">Also subscribe their best bid/ask (what a paper venue fills against).</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="symbols"/> is empty.</exception>
-    public BinanceFeedSource(BinanceFeedOptions options, IReadOnlyCollection<Symbol> symbols)
+    public BinanceFeedSource(BinanceFeedOptions options, IReadOnlyCollection<Symbol> symbols, bool bookTickers = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(symbols);
@@ -30,7 +31,7 @@ public sealed class BinanceFeedSource : IMarketDataSource
 
         Name = options.Name;
         _feed = new BinanceMarketFeed(options);
-        _feed.Subscribe(symbols.Select(StreamName.Trade).ToArray());
+        _feed.Subscribe(symbols.Select(StreamName.Trade).Concat(bookTickers ? symbols.Select(StreamName.BookTicker) : []).ToArray());
     }
 
     /// <summary>The underlying feed (statistics, state, more streams).</summary>

@@ -77,18 +77,17 @@ internal static class RunSettingsBinder
         string? apiSecret = null;
         if (exchange is ExchangeKind.Binance or ExchangeKind.Testnet)
         {
-            apiKey = Secret(secrets, SettingKeys.ApiKeyVariable, SettingKeys.ApiKey, errors);
-            apiSecret = Secret(secrets, SettingKeys.ApiSecretVariable, SettingKeys.ApiSecret, errors);
-            if (apiKey is null || apiSecret is null)
+            // Binance without --live is paper trading on its public market data: no keys, no orders sent.
+            if (exchange == ExchangeKind.Testnet || live)
             {
-                errors.Add($"--exchange {Name(exchange)} needs an API key and secret: set the environment variables RXTRADER_API_KEY and RXTRADER_API_SECRET, "
-                    + "or the user secrets Binance:ApiKey and Binance:ApiSecret (dotnet user-secrets set Binance:ApiKey <key> --project src/RxTrader.Host).");
-            }
-
-            if (exchange == ExchangeKind.Binance && !live)
-            {
-                errors.Add("--exchange binance sends real orders with real money: add --live (Exchange:Live) to confirm, "
-                    + "or use --exchange testnet to trade Binance's test network.");
+                apiKey = Secret(secrets, SettingKeys.ApiKeyVariable, SettingKeys.ApiKey, errors);
+                apiSecret = Secret(secrets, SettingKeys.ApiSecretVariable, SettingKeys.ApiSecret, errors);
+                if (apiKey is null || apiSecret is null)
+                {
+                    errors.Add($"--exchange {Name(exchange)}{(live ? " --live" : string.Empty)} needs an API key and secret: set the environment variables RXTRADER_API_KEY and RXTRADER_API_SECRET, "
+                        + "or the user secrets Binance:ApiKey and Binance:ApiSecret (dotnet user-secrets set Binance:ApiKey <key> --project src/RxTrader.Host). "
+                        + (exchange == ExchangeKind.Binance ? "Without --live, --exchange binance paper-trades on public market data and needs no keys." : string.Empty));
+                }
             }
 
             rest ??= exchange == ExchangeKind.Binance ? RunSettings.BinanceRestAddress : RunSettings.TestnetRestAddress;

@@ -1,16 +1,21 @@
 using System.Globalization;
 using System.Net.Sockets;
+using System.Reactive.Linq;
 using RxTrader.Binance.Execution;
 using RxTrader.Binance.Feed;
 using RxTrader.Binance.Rest;
 using RxTrader.Binance.UserData;
+using RxTrader.Core.MarketData;
+using RxTrader.Core.Orders;
 using RxTrader.Engine;
 using RxTrader.Engine.Sources;
 using RxTrader.Host.Cli;
 using RxTrader.Host.Configuration;
 using RxTrader.Host.Dashboard;
 using RxTrader.Host.Metrics;
+using RxTrader.Streams.Time;
 using RxTrader.Trading.Journal;
+using RxTrader.Trading.Paper;
 
 namespace RxTrader.Host.Run;
 
@@ -34,8 +39,8 @@ internal static class EngineRun
         var schedulers = RuntimeSchedulers.Create(context.Scheduler, settings.Symbols.Count, Environment.ProcessorCount);
         var exchange = await ExchangeConnection.OpenAsync(settings, schedulers.Timers, stopping).ConfigureAwait(false);
         await using var exchangeLifetime = exchange.ConfigureAwait(false);
-        using var venue = new BinanceExecutionVenue(VenueOptions(exchange), schedulers.Timers);
-        var info = await venue.Rest.GetExchangeInfoAsync(cancellationToken: stopping).ConfigureAwait(false);
+        using var rest = new BinanceRestClient(new BinanceRestOptions { BaseAddress = exchange.RestAddress }, new SchedulerTimeProvider(schedulers.Timers));
+        var info = await rest.GetExchangeInfoAsync(cancellationToken: stopping).ConfigureAwait(false);
         if (info is not RestResult<ExchangeInfo>.Ok { Value: var exchangeInfo })
         {
             await context.Error.WriteLineAsync($"rxtrader: cannot read the exchange's symbols from {exchange.RestAddress}: {info}").ConfigureAwait(false);
@@ -51,10 +56,6 @@ internal static class EngineRun
             return ExitCodes.BadArguments;
         }
 
-        await venue.StartAsync(stopping).ConfigureAwait(false);
-        var journalPath = JournalLocation.For(settings, schedulers.Timers.Now);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(journalPath))!);
-        using var journal = OrderJournal.Open(journalPath, new OrderJournalOptions { Mode = JournalOpenMode.OpenOrCreate });
         var source = new BinanceFeedSource(
             new BinanceFeedOptions
             {
@@ -63,7 +64,13 @@ internal static class EngineRun
                 Scheduler = schedulers.Timers,
                 ConsumerScheduler = schedulers.Market,
             },
-            settings.Symbols);
+            settings.Symbols,
+            bookTickers: exchange.IsPaper);
+        var venue = await OpenVenueAsync(exchange, rest, source, exchangeInfo, settings, schedulers, stopping).ConfigureAwait(false);
+        using var venueLifetime = (IDisposable)venue;
+        var journalPath = JournalLocation.For(settings, schedulers.Timers.Now);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(journalPath))!);
+        using var journal = OrderJournal.Open(journalPath, new OrderJournalOptions { Mode = JournalOpenMode.OpenOrCreate });
         var engine = new TradingEngine(
             source,
             venue,
@@ -78,7 +85,7 @@ internal static class EngineRun
             },
             schedulers.Engine,
             settings.Risk,
-            rateLimitWeight: () => venue.Rest.Weight.CurrentMinuteWeight);
+            rateLimitWeight: () => rest.Weight.CurrentMinuteWeight);
         await using (engine.ConfigureAwait(false))
         {
             using var exporter = settings.MetricsEnabled ? new PrometheusExporter(new PrometheusExporterOptions()) : null;
@@ -107,13 +114,47 @@ internal static class EngineRun
 
     private static readonly IAsyncDisposable NoMetrics = new NothingToDispose();
 
-    private static BinanceVenueOptions VenueOptions(ExchangeConnection exchange) => new()
+    /// <summary>Paper: a paper venue on the feed's book tickers and trades, with <see cref="PaperQuoteBalance"/> of each
+    /// traded quote asset. Otherwise the exchange's REST venue with its user data stream.</summary>
+    private static async Task<IExecutionVenue> OpenVenueAsync(
+        ExchangeConnection exchange,
+        BinanceRestClient rest,
+        BinanceFeedSource source,
+        ExchangeInfo exchangeInfo,
+        RunSettings settings,
+        RuntimeSchedulers schedulers,
+        CancellationToken stopping)
     {
-        ApiKey = exchange.ApiKey,
-        SecretKey = exchange.ApiSecret,
-        Rest = new BinanceRestOptions { BaseAddress = exchange.RestAddress },
-        UserData = new UserDataStreamOptions { StreamAddress = exchange.StreamAddress },
-    };
+        if (exchange.IsPaper)
+        {
+            var traded = exchangeInfo.Symbols.Where(s => settings.Symbols.Contains(s.Symbol)).ToArray();
+            return new PaperVenue(
+                new PaperVenueOptions
+                {
+                    Symbols = traded,
+                    InitialBalances = traded.Select(static s => s.QuoteAsset).Distinct().ToDictionary(static a => a, static _ => PaperQuoteBalance),
+                },
+                source.Feed.BookTickers,
+                source.Feed.Trades.Select(static t => (ITradeTick)t),
+                schedulers.Timers);
+        }
+
+        var venue = new BinanceExecutionVenue(
+            new BinanceVenueOptions
+            {
+                ApiKey = exchange.ApiKey,
+                SecretKey = exchange.ApiSecret,
+                Rest = new BinanceRestOptions { BaseAddress = exchange.RestAddress },
+                UserData = new UserDataStreamOptions { StreamAddress = exchange.StreamAddress },
+            },
+            schedulers.Timers,
+            rest);
+        await venue.StartAsync(stopping).ConfigureAwait(false);
+        return venue;
+    }
+
+    /// <summary>The paper account's balance of each quote asset.</summary>
+    private const decimal PaperQuoteBalance = 10_000m;
 
     private static async Task<MetricsServer?> StartMetricsAsync(PrometheusExporter exporter, RunSettings settings, HostContext context, CancellationToken stopping)
     {

@@ -6,8 +6,9 @@ namespace RxTrader.Host.Run;
 /// <summary>Where the engine connects: the embedded simulator (started here) or Binance / its testnet.</summary>
 internal sealed class ExchangeConnection : IAsyncDisposable
 {
-    private ExchangeConnection(string description, Uri rest, Uri stream, string apiKey, string apiSecret, SimulatorServer? simulator)
+    private ExchangeConnection(string description, Uri rest, Uri stream, string apiKey, string apiSecret, SimulatorServer? simulator, bool paper = false)
     {
+        IsPaper = paper;
         Description = description;
         RestAddress = rest;
         StreamAddress = stream;
@@ -29,8 +30,17 @@ internal sealed class ExchangeConnection : IAsyncDisposable
 
     public SimulatorServer? Simulator { get; }
 
+    /// <summary>Orders stay in this process (a paper venue on the exchange's public market data); no keys.</summary>
+    public bool IsPaper { get; }
+
     public static async Task<ExchangeConnection> OpenAsync(RunSettings settings, System.Reactive.Concurrency.IScheduler scheduler, CancellationToken cancellationToken)
     {
+        if (settings.Exchange == ExchangeKind.Sim && settings.RestAddress is { } simRest && settings.StreamAddress is { } simStream)
+        {
+            return new ExchangeConnection(
+                $"simulator at {simRest} (demo account)", simRest, simStream, SimulatorAccount.DemoApiKey, SimulatorAccount.DemoSecretKey, null);
+        }
+
         if (settings.Exchange == ExchangeKind.Sim)
         {
             var server = await SimulatorServer.StartAsync(new SimulatorOptions { Port = settings.SimPort }, scheduler, cancellationToken).ConfigureAwait(false);
@@ -48,7 +58,13 @@ internal sealed class ExchangeConnection : IAsyncDisposable
             : (RunSettings.BinanceRestAddress, RunSettings.BinanceStreamAddress);
         rest = settings.RestAddress ?? rest;
         stream = settings.StreamAddress ?? stream;
-        var what = settings.Exchange == ExchangeKind.Testnet ? "Binance spot testnet" : "Binance spot, LIVE orders";
+        if (settings.Exchange == ExchangeKind.Binance && !settings.Live)
+        {
+            return new ExchangeConnection(
+                $"Binance spot public market data at {stream}, PAPER trading (no keys, no orders sent)", rest, stream, string.Empty, string.Empty, null, paper: true);
+        }
+
+        var what = settings.Exchange == ExchangeKind.Testnet ? "Binance spot testnet" : "Binance spot, LIVE orders with real money";
         return new ExchangeConnection($"{what} at {rest}", rest, stream, settings.ApiKey!, settings.ApiSecret!, null);
     }
 

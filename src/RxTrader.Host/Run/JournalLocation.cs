@@ -10,14 +10,21 @@ internal static class JournalLocation
     public const string Folder = "rxtrader-data";
 
     /// <summary>
-    /// The embedded simulator starts with a fresh exchange every run, so each run gets its own journal (an old one
-    /// would describe orders the new exchange never saw). Binance and the testnet keep one journal per exchange:
-    /// a restart reconciles with it.
+    /// The embedded simulator and the paper venue start with a fresh account every run, so each run gets its own
+    /// journal (an old one would describe orders the new account never saw). Live Binance and the testnet keep one
+    /// journal per exchange: a restart reconciles with it.
     /// </summary>
-    public static string For(RunSettings settings, DateTimeOffset now) =>
-        settings.JournalPath ?? Path.Combine(
+    public static string For(RunSettings settings, DateTimeOffset now)
+    {
+        if (settings.JournalPath is { } path)
+        {
+            return path;
+        }
+
+        var fresh = settings.Exchange == ExchangeKind.Sim || (settings.Exchange == ExchangeKind.Binance && !settings.Live);
+        var name = settings.Exchange == ExchangeKind.Binance && !settings.Live ? "binance-paper" : settings.Exchange.ToString().ToLowerInvariant();
+        return Path.Combine(
             Folder,
-            settings.Exchange == ExchangeKind.Sim
-                ? string.Create(CultureInfo.InvariantCulture, $"sim-{now:yyyyMMdd-HHmmss}-{Environment.ProcessId}.journal.db")
-                : $"{settings.Exchange.ToString().ToLowerInvariant()}.journal.db");
+            fresh ? string.Create(CultureInfo.InvariantCulture, $"{name}-{now:yyyyMMdd-HHmmss}-{Environment.ProcessId}.journal.db") : $"{name}.journal.db");
+    }
 }
