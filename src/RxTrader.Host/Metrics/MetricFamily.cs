@@ -15,6 +15,8 @@ internal sealed class MetricFamily
     private readonly ScrapeClock _clock;
     private readonly int _maxSeries;
     private readonly string[] _boundLabels;
+    private readonly string _sumName;
+    private readonly string _countName;
     private MetricSeries[] _ordered = [];
     private long _droppedOverLimit;
     private long _droppedInvalid;
@@ -29,6 +31,8 @@ internal sealed class MetricFamily
         _clock = clock;
         _lookup = _series.GetAlternateLookup<ReadOnlySpan<KeyValuePair<string, object?>>>();
         _boundLabels = [.. Bounds.Select(PrometheusText.FormatBound), "+Inf"];
+        _sumName = name + "_sum";
+        _countName = name + "_count";
     }
 
     /// <summary>The metric name as written.</summary>
@@ -207,8 +211,8 @@ internal sealed class MetricFamily
                 builder.Append("le=\"").Append(_boundLabels[i]).Append("\"} ").Append(cumulative).Append('\n');
             }
 
-            WriteSample(builder, Name + "_sum", series.Labels, series.Sum);
-            builder.Append(Name).Append("_count");
+            WriteSample(builder, _sumName, series.Labels, series.Sum);
+            builder.Append(_countName);
             AppendLabelBlock(builder, series.Labels);
             builder.Append(' ').Append(cumulative).Append('\n');
         }

@@ -1,10 +1,8 @@
 using System.Net;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace RxTrader.Host.Metrics;
@@ -17,8 +15,6 @@ namespace RxTrader.Host.Metrics;
 /// </remarks>
 public sealed class MetricsServer : IAsyncDisposable
 {
-    private const string IndexText = "rxtrader metrics: GET /metrics (Prometheus text format 0.0.4)\n";
-
     private readonly WebApplication _app;
     private int _disposed;
 
@@ -59,7 +55,8 @@ public sealed class MetricsServer : IAsyncDisposable
             k.Listen(options.Address, options.Port);
         });
         var app = builder.Build();
-        app.Run(http => HandleAsync(http, exporter));
+        var endpoint = new MetricsEndpoint(exporter);
+        app.Run(endpoint.HandleAsync);
 
         try
         {
@@ -73,36 +70,6 @@ public sealed class MetricsServer : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new MetricsServer(app, options.Address, new Uri(address).Port);
-    }
-
-    private static Task HandleAsync(HttpContext http, PrometheusExporter exporter)
-    {
-        var request = http.Request;
-        var response = http.Response;
-        var isGet = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
-        switch (request.Path.Value)
-        {
-            case "/metrics" when isGet:
-                response.ContentType = PrometheusExporter.ContentType;
-                return WriteAsync(response, exporter.Scrape(), HttpMethods.IsHead(request.Method), http.RequestAborted);
-            case "/metrics":
-                response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-                response.Headers.Allow = "GET, HEAD";
-                return Task.CompletedTask;
-            case "/" or "" when isGet:
-                response.ContentType = "text/plain; charset=utf-8";
-                return WriteAsync(response, IndexText, HttpMethods.IsHead(request.Method), http.RequestAborted);
-            default:
-                response.StatusCode = StatusCodes.Status404NotFound;
-                return Task.CompletedTask;
-        }
-    }
-
-    private static Task WriteAsync(HttpResponse response, string text, bool headOnly, CancellationToken ct)
-    {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        response.ContentLength = bytes.Length;
-        return headOnly ? Task.CompletedTask : response.Body.WriteAsync(bytes, ct).AsTask();
     }
 
     /// <summary>Stops listening and closes the connections.</summary>

@@ -69,6 +69,28 @@ public sealed class MetricsServerTests
     }
 
     [Fact]
+    public async Task GetMetrics_LargeScrapeWithMultiByteText_IsSentWhole_HeadSendsTheLengthOnly()
+    {
+        using var t = new TestMeter();
+        var counter = t.Meter.CreateCounter<int>("c", null, "Prices in € and ¥.");
+        for (var i = 0; i < 1_000; i++)
+        {
+            counter.Add(i, new KeyValuePair<string, object?>("symbol", $"SYMBOL€{i:D4}"));
+        }
+
+        await using var server = await MetricsServer.StartAsync(t.Exporter, new MetricsServerOptions { Port = 0 });
+        using var http = new HttpClient();
+        var body = await http.GetByteArrayAsync(server.MetricsAddress);
+        using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, server.MetricsAddress));
+
+        System.Text.Encoding.UTF8.GetString(body).ShouldBe(t.Scrape());
+        body.Length.ShouldBeGreaterThan(24_000, "several builder chunks");
+        head.StatusCode.ShouldBe(HttpStatusCode.OK);
+        head.Content.Headers.ContentLength.ShouldBe(body.Length);
+        (await head.Content.ReadAsByteArrayAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task OtherPaths_Answer404_RootPointsToMetrics_WrongMethod405()
     {
         using var t = new TestMeter();

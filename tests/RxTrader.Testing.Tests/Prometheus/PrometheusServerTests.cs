@@ -11,6 +11,21 @@ public sealed class PrometheusServerTests
         File.Exists(PrometheusServer.FindBinary()).ShouldBeTrue();
 
     [Fact]
+    public void FindBinary_Missing_FailsWithTheInstallHint()
+    {
+        var empty = Directory.CreateTempSubdirectory("rxtrader-no-prometheus-").FullName;
+        try
+        {
+            Should.Throw<PrometheusNotFoundException>(() => PrometheusServer.FindBinary(empty, [Path.Combine(empty, "prometheus")]))
+                .Message.ShouldContain("apt-get install prometheus");
+        }
+        finally
+        {
+            Directory.Delete(empty);
+        }
+    }
+
+    [Fact]
     public async Task StartAsync_TargetDown_IsReportedAsDown_BadQueriesThrow_DisposeCleansUp()
     {
         var prometheus = await PrometheusServer.StartAsync("127.0.0.1:1");

@@ -54,10 +54,20 @@ public sealed class PrometheusServer : IAsyncDisposable
     /// <summary>The path of the <c>prometheus</c> binary: on <c>PATH</c>, else in <c>/usr/bin</c> or
     /// <c>/usr/local/bin</c>.</summary>
     /// <exception cref="PrometheusNotFoundException">It is nowhere.</exception>
-    public static string FindBinary()
+    public static string FindBinary() =>
+        FindBinary(Environment.GetEnvironmentVariable("PATH") ?? string.Empty, _candidates);
+
+    /// <summary>The path of the <c>prometheus</c> binary in the directories of <paramref name="searchPath"/> (a
+    /// <c>PATH</c>-like list), else the first of <paramref name="fallbacks"/> that exists.</summary>
+    /// <param name="searchPath">Directories separated by <see cref="Path.PathSeparator"/>.</param>
+    /// <param name="fallbacks">Full paths tried last.</param>
+    /// <returns>The binary's path.</returns>
+    /// <exception cref="PrometheusNotFoundException">It is nowhere.</exception>
+    public static string FindBinary(string searchPath, IEnumerable<string> fallbacks)
     {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
-        foreach (var directory in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        ArgumentNullException.ThrowIfNull(searchPath);
+        ArgumentNullException.ThrowIfNull(fallbacks);
+        foreach (var directory in searchPath.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             var candidate = Path.Combine(directory, "prometheus");
             if (File.Exists(candidate))
@@ -66,7 +76,7 @@ public sealed class PrometheusServer : IAsyncDisposable
             }
         }
 
-        return _candidates.FirstOrDefault(File.Exists) ?? throw new PrometheusNotFoundException();
+        return fallbacks.FirstOrDefault(File.Exists) ?? throw new PrometheusNotFoundException();
     }
 
     /// <summary>Starts Prometheus scraping <paramref name="target"/> (<c>host:port</c>, path <paramref name="metricsPath"/>)
