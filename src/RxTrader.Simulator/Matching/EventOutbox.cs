@@ -16,6 +16,7 @@ internal sealed class EventOutbox(Lock gate) : IDisposable
     private List<ExchangeEvent> _pending = [];
     private List<ExchangeEvent> _delivering = [];
     private bool _isDelivering;
+    private bool _disposed;
 
     public IObservable<ExchangeEvent> Events => _subject.AsObservable();
 
@@ -27,7 +28,7 @@ internal sealed class EventOutbox(Lock gate) : IDisposable
     {
         lock (gate)
         {
-            if (_isDelivering || _pending.Count == 0)
+            if (_isDelivering || _pending.Count == 0 || _disposed)
             {
                 return;
             }
@@ -42,6 +43,16 @@ internal sealed class EventOutbox(Lock gate) : IDisposable
                 List<ExchangeEvent> batch;
                 lock (gate)
                 {
+                    if (_disposed)
+                    {
+                        // Disposed while this thread was delivering: it completes the subject, so no OnNext can race
+                        // with the completion on another thread.
+                        _isDelivering = false;
+                        _pending.Clear();
+                        Complete();
+                        return;
+                    }
+
                     if (_pending.Count == 0)
                     {
                         _isDelivering = false;
@@ -74,7 +85,27 @@ internal sealed class EventOutbox(Lock gate) : IDisposable
         }
     }
 
+    /// <summary>Completes the events; when another thread is delivering, that thread completes them after its batch.</summary>
     public void Dispose()
+    {
+        lock (gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            if (_isDelivering)
+            {
+                return;
+            }
+        }
+
+        Complete();
+    }
+
+    private void Complete()
     {
         _subject.OnCompleted();
         _subject.Dispose();

@@ -76,4 +76,42 @@ public sealed class EngineConcurrencyTests
 
         reads.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task Dispose_WhileAnotherThreadDelivers_CompletesOnceAndNeverThrows()
+    {
+        // A market model's timer can be inside an engine call on its event loop while the server is disposed.
+        for (var round = 0; round < 20; round++)
+        {
+            var f = new EngineFixture();
+            var completed = 0;
+            var afterCompletion = 0;
+            using var _ = f.Engine.Events.Subscribe(
+                _ =>
+                {
+                    if (Volatile.Read(ref completed) != 0)
+                    {
+                        Interlocked.Increment(ref afterCompletion);
+                    }
+
+                    Thread.SpinWait(50);
+                },
+                () => Interlocked.Increment(ref completed));
+            using var started = new ManualResetEventSlim();
+            var producer = Task.Run(() =>
+            {
+                started.Set();
+                for (var i = 0; i < 2_000; i++)
+                {
+                    f.Engine.PlaceLiquidity(BtcUsdt, i % 2 == 0 ? Side.Buy : Side.Sell, i % 2 == 0 ? 99m : 101m, 0.1m);
+                }
+            });
+            started.Wait();
+            f.Dispose();
+            await producer;
+
+            completed.ShouldBe(1);
+            afterCompletion.ShouldBe(0);
+        }
+    }
 }
