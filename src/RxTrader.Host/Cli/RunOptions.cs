@@ -19,7 +19,7 @@ internal sealed class RunOptions
         };
         Config = Text("--config", "FILE", "A JSON settings file layered over appsettings.json (same keys). Default: none.");
         Exchange = Text(SettingKeys.Exchange, "sim|binance|testnet",
-            "Where market data comes from and orders go: sim (the embedded simulator, paper account), testnet (Binance's test network) or binance (real money; needs --live). Default: sim.");
+            "Where market data comes from and orders go: sim (the embedded simulator, paper account), testnet (Binance's test network, keys needed) or binance (public market data with paper trading; real orders only with --live). Default: sim.");
         Symbols = Text(SettingKeys.Symbols, "LIST", "The symbols to trade, comma-separated, e.g. btcusdt,ethusdt (1 to 1000). Default: BTCUSDT,ETHUSDT,BNBUSDT.");
         Strategy = Text(SettingKeys.StrategyName, "NAME", $"The strategy. {strategies} Default: ema-cross.");
         Params = new Option<string[]>(SettingKeys.StrategyParameters.Option!)
@@ -30,7 +30,7 @@ internal sealed class RunOptions
         };
         Bar = Text(SettingKeys.BarInterval, "DURATION", "The bar interval the strategy sees: 1s, 5s, 1m, 15m, 1h, ... or hh:mm:ss, from 1s to 1d. Default: 1s.");
         Duration = Text(SettingKeys.Duration, "DURATION", "Stop after this long (30s, 5m, 2h, ...). Default: run until Ctrl+C or SIGTERM.");
-        Live = Flag(SettingKeys.Live, "Allow real orders on --exchange binance (required there). Keys come only from RXTRADER_API_KEY / RXTRADER_API_SECRET or user secrets. Default: off.");
+        Live = Flag(SettingKeys.Live, "Send real orders with real money on --exchange binance (without it binance is paper trading). Keys come only from RXTRADER_API_KEY / RXTRADER_API_SECRET or user secrets. Default: off.");
         OrderSize = Text(SettingKeys.OrderQuoteAmount, "AMOUNT", "The value of one order in the quote asset (USDT). Default: 100.");
         KeepOpenOrders = Flag(SettingKeys.CancelOpenOrdersOnExit, "Leave open orders on the exchange at exit. Default: open orders are cancelled.");
         Journal = Text(SettingKeys.JournalPath, "FILE", "The order journal (SQLite) file. Default: a new file per run.");

@@ -98,11 +98,11 @@ public sealed class RxTraderCliTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_BinanceWithoutLive_ExitTwoPointingToTestnet()
+    public async Task Run_BinanceLiveWithoutKeys_ExitTwoNamingTheVariables()
     {
-        (await RunAsync(Keys(), "run", "--exchange", "binance")).ShouldBe(2);
+        (await RunAsync("run", "--exchange", "binance", "--live")).ShouldBe(2);
 
-        _error.ToString().ShouldContain("--exchange testnet");
+        _error.ToString().ShouldContain("RXTRADER_API_KEY");
         _error.ToString().ShouldContain("--live");
     }
 

@@ -194,14 +194,26 @@ public sealed class RunSettingsBinderTests
         Bind(new() { [key] = "1" }).Errors.ShouldHaveSingleItem().ShouldContain($"unknown setting '{key.Split(':')[0]}");
 
     [Fact]
-    public void Bind_BinanceWithoutLive_RefusedWithTheWayOut()
+    public void Bind_BinanceWithoutLive_IsPaperTradingAndNeedsNoKeys()
     {
-        var (settings, errors) = Bind(new() { ["Exchange:Kind"] = "binance" }, Keys());
+        var (settings, errors) = Bind(new() { ["Exchange:Kind"] = "binance" });
+
+        errors.ShouldBeEmpty();
+        settings.ShouldNotBeNull().Live.ShouldBeFalse();
+        settings.ApiKey.ShouldBeNull();
+        settings.RestAddress.ShouldBe(RunSettings.BinanceRestAddress);
+        settings.StreamAddress.ShouldBe(RunSettings.BinanceStreamAddress);
+    }
+
+    [Fact]
+    public void Bind_BinanceLiveWithoutKeys_RefusedNamingTheVariablesAndThePaperWayOut()
+    {
+        var (settings, errors) = Bind(new() { ["Exchange:Kind"] = "binance", ["Exchange:Live"] = "true" });
 
         settings.ShouldBeNull();
         var message = errors.ShouldHaveSingleItem();
-        message.ShouldContain("--live");
-        message.ShouldContain("--exchange testnet");
+        message.ShouldContain("RXTRADER_API_KEY");
+        message.ShouldContain("Without --live");
     }
 
     [Fact]
