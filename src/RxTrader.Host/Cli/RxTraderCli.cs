@@ -18,7 +18,7 @@ internal static class RxTraderCli
         var redactor = SecretRedactor.From(context.Environment, context.UserSecretsFile);
         var verbose = new Option<bool>("--verbose")
         {
-            Description = "Print the effective settings at start and full details of an unexpected failure.",
+            Description = "Print the effective settings at start (API key and secret redacted) and full details of an unexpected failure. Default: off.",
             Recursive = true,
         };
         var root = Build(context, verbose);

@@ -84,6 +84,19 @@ public sealed partial class HostCliProcessTests
     }
 
     [Fact]
+    public async Task UserSecrets_ReadForTestnetAndNeverPrinted()
+    {
+        var secrets = new Dictionary<string, string> { ["Binance:ApiKey"] = Key, ["Binance:ApiSecret"] = Secret };
+
+        var (code, output, error) = await HostProcess.RunAsync(["run", "--exchange", "testnet", "--check", "--verbose"], userSecrets: secrets);
+
+        code.ShouldBe(0, error);
+        output.ShouldContain("ApiKey=(set) ApiSecret=(set)");
+        (output + error).ShouldNotContain(Key);
+        (output + error).ShouldNotContain(Secret);
+    }
+
+    [Fact]
     public async Task Sim_StartsAnswersPingAndStopsOnSigint()
     {
         await using var sim = HostProcess.Start(["sim", "--port", "0", "--seed", "7"]);

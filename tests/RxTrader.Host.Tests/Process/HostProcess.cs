@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration.UserSecrets;
 using OsProcess = System.Diagnostics.Process;
 
 namespace RxTrader.Host.Tests.Process;
@@ -70,11 +73,21 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Starts <c>dotnet rxtrader.dll <paramref name="arguments"/></c>.</summary>
     /// <param name="arguments">The command line.</param>
     /// <param name="environment">Extra environment variables (a null value removes one).</param>
+    /// <param name="userSecrets">The host's user secrets (for example <c>Binance:ApiKey</c>), or none.</param>
     /// <returns>The running process.</returns>
-    public static HostProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    public static HostProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, IReadOnlyDictionary<string, string>? userSecrets = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var secretsFolder = Directory.CreateTempSubdirectory("rxtrader-appdata-").FullName;
+        if (userSecrets is not null)
+        {
+            // Where Microsoft.Extensions.Configuration.UserSecrets looks when APPDATA is set.
+            var id = typeof(RxTrader.Host.Cli.RxTraderCli).Assembly.GetCustomAttribute<UserSecretsIdAttribute>()!.UserSecretsId;
+            var file = Path.Combine(secretsFolder, "Microsoft", "UserSecrets", id, "secrets.json");
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllText(file, JsonSerializer.Serialize(userSecrets));
+        }
+
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -189,9 +202,10 @@ public sealed class HostProcess : IAsyncDisposable
     /// <param name="arguments">The command line.</param>
     /// <param name="environment">Extra environment variables.</param>
     /// <returns>The exit code, the output and the error output.</returns>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    /// <param name="userSecrets">The host's user secrets, or none.</param>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, IReadOnlyDictionary<string, string>? userSecrets = null)
     {
-        await using var host = Start(arguments, environment);
+        await using var host = Start(arguments, environment, userSecrets);
         var code = await host.WaitForExitAsync().ConfigureAwait(false);
         return (code, string.Join('\n', host.OutputLines), string.Join('\n', host.ErrorLines));
     }
