@@ -18,7 +18,7 @@ internal static class RxTraderCli
         var redactor = SecretRedactor.From(context.Environment, context.UserSecretsFile);
         var verbose = new Option<bool>("--verbose")
         {
-            Description = "Print the effective settings at start and full details of an unexpected failure.",
+            Description = "Print the effective settings at start (API key and secret redacted) and full details of an unexpected failure. Default: off.",
             Recursive = true,
         };
         var root = Build(context, verbose);
@@ -52,8 +52,12 @@ internal static class RxTraderCli
 #pragma warning restore CA1031
         {
             var line = $"rxtrader: unexpected failure: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}";
-            context.Error.WriteLine(redactor.Redact(line));
-            context.Error.WriteLine(isVerbose ? redactor.Redact(e.ToString()) : "rxtrader: run again with --verbose for details.");
+            context.Error.WriteLine(redactor.Redact(isVerbose ? line : line + " (run with --verbose for details)"));
+            if (isVerbose)
+            {
+                context.Error.WriteLine(redactor.Redact(e.ToString()));
+            }
+
             return ExitCodes.Failure;
         }
     }

@@ -31,6 +31,8 @@ internal static class RunSettingsBinder
         [SettingKeys.ApiSecretVariable] = [],
     };
 
+    private static readonly string[] Sections = ["Exchange", "Engine", "Strategy", "Metrics", "Dashboard", "Simulator", SettingKeys.Risk];
+
     /// <summary>Binds and validates.</summary>
     /// <param name="settings">The layered settings.</param>
     /// <param name="secrets">User secrets and environment, read for the API key and secret only.</param>
@@ -140,7 +142,7 @@ internal static class RunSettingsBinder
         {
             if (!KnownKeys.TryGetValue(section.Key, out var children))
             {
-                errors.Add($"unknown setting '{section.Path}': the sections are {string.Join(", ", KnownKeys.Keys.Where(k => char.IsLower(k[^1])))}.");
+                errors.Add($"unknown setting '{section.Path}': the sections are {string.Join(", ", Sections)}.");
                 continue;
             }
 

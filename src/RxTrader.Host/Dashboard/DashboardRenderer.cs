@@ -131,25 +131,27 @@ public static class DashboardRenderer
 
     private static Table Symbols(EngineSnapshot snapshot)
     {
-        var table = new Table { Border = TableBorder.Rounded, Expand = true };
-        table.AddColumn("Symbol");
-        table.AddColumn(new TableColumn("Last").RightAligned());
-        table.AddColumn("Bar O / H / L / C");
-        table.AddColumn("Indicators");
-        table.AddColumn("Last signal");
-        table.AddColumn(new TableColumn("Position").RightAligned());
-        table.AddColumn(new TableColumn("Realized").RightAligned());
-        table.AddColumn(new TableColumn("Unrealized").RightAligned());
+        var table = new Table { Border = TableBorder.Rounded };
+
+        // Figures never wrap: multi-part cells (bar, indicators, signal) go on lines of their own instead.
+        table.AddColumn(new TableColumn("Symbol").NoWrap());
+        table.AddColumn(new TableColumn("Last").RightAligned().NoWrap());
+        table.AddColumn(new TableColumn("Bar O H / L C").NoWrap());
+        table.AddColumn(new TableColumn("Indicators").NoWrap());
+        table.AddColumn(new TableColumn("Last signal").NoWrap());
+        table.AddColumn(new TableColumn("Position").RightAligned().NoWrap());
+        table.AddColumn(new TableColumn("Realized").RightAligned().NoWrap());
+        table.AddColumn(new TableColumn("Unrealized").RightAligned().NoWrap());
         foreach (var symbol in snapshot.Symbols.Take(MaxSymbolRows))
         {
             var bar = symbol.CurrentBar is { } b
-                ? $"{DashboardFormat.Amount(b.Open)} / {DashboardFormat.Amount(b.High)} / {DashboardFormat.Amount(b.Low)} / {DashboardFormat.Amount(b.Close)}"
+                ? $"{DashboardFormat.Amount(b.Open)} {DashboardFormat.Amount(b.High)}\n{DashboardFormat.Amount(b.Low)} {DashboardFormat.Amount(b.Close)}"
                 : DashboardFormat.Missing;
             var indicators = symbol.Indicators.Count == 0
                 ? DashboardFormat.Missing
-                : string.Join("  ", symbol.Indicators.Select(static i => $"{i.Name} {DashboardFormat.Indicator(i.Value)}"));
+                : string.Join('\n', symbol.Indicators.Select(static i => $"{i.Name} {DashboardFormat.Indicator(i.Value)}"));
             var signal = symbol.LastSignal is { } s
-                ? $"{SideText(s.Side)} @ {DashboardFormat.Amount(s.Price)} ({DashboardFormat.Age(snapshot.Time - s.Time)} ago)"
+                ? $"{SideText(s.Side)} @ {DashboardFormat.Amount(s.Price)}\n{DashboardFormat.Age(snapshot.Time - s.Time)} ago"
                 : DashboardFormat.Missing;
             table.AddRow(
                 new Text(symbol.Symbol.Value, new Style(decoration: Decoration.Bold)),

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Sockets;
 using System.Reactive.Concurrency;
 using RxTrader.Host.Cli;
 using RxTrader.Simulator.Market;
@@ -31,8 +30,9 @@ internal static class SimHost
         {
             server = await SimulatorServer.StartAsync(options, scheduler, stopping).ConfigureAwait(false);
         }
-        catch (IOException e) when (e.InnerException is SocketException || e.GetType().Name.Contains("AddressInUse", StringComparison.Ordinal))
+        catch (IOException e)
         {
+            // Kestrel reports a port in use (or not allowed) as an IOException at start.
             await error.WriteLineAsync($"rxtrader: cannot listen on 127.0.0.1:{settings.Port}: {e.Message.ReplaceLineEndings(" ")}").ConfigureAwait(false);
             return ExitCodes.Failure;
         }

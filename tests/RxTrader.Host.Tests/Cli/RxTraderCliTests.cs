@@ -33,10 +33,7 @@ public sealed class RxTraderCliTests : IDisposable
         {
             // Each option line has a description, and it says the default.
             line.Trim().Split("  ", StringSplitOptions.RemoveEmptyEntries).Length.ShouldBeGreaterThan(1, line);
-            if (!line.Contains("--verbose", StringComparison.Ordinal))
-            {
-                line.ShouldContain("Default:", Case.Sensitive, line);
-            }
+            line.ShouldContain("Default:", Case.Sensitive, line);
         }
     }
 
@@ -198,9 +195,53 @@ public sealed class RxTraderCliTests : IDisposable
         ErrorLines()[0].ShouldContain(value);
     }
 
+    [Fact]
+    public async Task UnexpectedFailure_ExitOneWithOneRedactedLine()
+    {
+        var context = new HostContext(new FailingWriter(Key), _error, false, _folder, Keys(), null, TimeProvider.System, RealTime.Scheduler, CancellationToken.None);
+
+        (await RxTraderCli.RunAsync(["run", "--check"], context)).ShouldBe(1);
+
+        var line = ErrorLines().ShouldHaveSingleItem();
+        line.ShouldStartWith("rxtrader: unexpected failure: IOException: disk full ***");
+        line.ShouldContain("--verbose");
+        line.ShouldNotContain(Key);
+    }
+
+    [Fact]
+    public async Task UnexpectedFailure_Verbose_Details()
+    {
+        var context = new HostContext(new FailingWriter(Key), _error, false, _folder, Keys(), null, TimeProvider.System, RealTime.Scheduler, CancellationToken.None);
+
+        (await RxTraderCli.RunAsync(["run", "--check", "--verbose"], context)).ShouldBe(1);
+
+        _error.ToString().ShouldContain("   at ");
+        _error.ToString().ShouldNotContain(Key);
+    }
+
+    [Fact]
+    public async Task Cancelled_ExitZero()
+    {
+        using var stopped = new CancellationTokenSource();
+        await stopped.CancelAsync();
+        var context = new HostContext(new CancellingWriter(), _error, false, _folder, new Dictionary<string, string?>(), null, TimeProvider.System, RealTime.Scheduler, stopped.Token);
+
+        (await RxTraderCli.RunAsync(["run", "--check"], context)).ShouldBe(0);
+    }
+
     private static Dictionary<string, string?> Keys() => new() { ["RXTRADER_API_KEY"] = Key, ["RXTRADER_API_SECRET"] = Secret };
 
     private string[] ErrorLines() => _error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private sealed class FailingWriter(string secret) : StringWriter
+    {
+        public override Task WriteLineAsync(string? value) => throw new IOException("disk full " + secret);
+    }
+
+    private sealed class CancellingWriter : StringWriter
+    {
+        public override Task WriteLineAsync(string? value) => throw new OperationCanceledException();
+    }
 
     private Task<int> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string?>(), args);
 
