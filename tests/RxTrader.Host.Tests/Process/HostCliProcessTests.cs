@@ -27,7 +27,7 @@ public sealed partial class HostCliProcessTests
     [InlineData("bad --symbols", "run", "--symbols", "btc$usdt")]
     [InlineData("unknown strategy", "run", "--strategy", "moon")]
     [InlineData("bad --param", "run", "--param", "fast=abc")]
-    [InlineData("binance without --live", "run", "--exchange", "binance")]
+    [InlineData("binance --live without keys", "run", "--exchange", "binance", "--live")]
     [InlineData("testnet without keys", "run", "--exchange", "testnet")]
     [InlineData("missing --config file", "run", "--config", "/nonexistent/rxtrader.json")]
     public async Task BadArguments_ExitTwoWithMessageAndHint(string why, params string[] args)
