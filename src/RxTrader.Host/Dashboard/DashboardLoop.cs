@@ -50,16 +50,47 @@ public static class DashboardLoop
             : RunCoreAsync(snapshots, static (_, _) => ValueTask.CompletedTask, cancellationToken);
     }
 
+    /// <summary>Shows <paramref name="snapshots"/> on <paramref name="console"/> until they complete or
+    /// <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <param name="snapshots">The engine's snapshots.</param>
+    /// <param name="mode">How to show them; <see cref="DashboardMode.Auto"/> is live when the console's output is a
+    /// terminal, plain otherwise. Plain lines go to the console's output writer.</param>
+    /// <param name="console">The console.</param>
+    /// <param name="cancellationToken">Stops the loop.</param>
+    /// <returns>Completes when the snapshots complete or the loop is cancelled.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static Task RunAsync(IObservable<EngineSnapshot> snapshots, DashboardMode mode, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshots);
+        ArgumentNullException.ThrowIfNull(console);
+        if (mode == DashboardMode.Auto)
+        {
+            mode = console.Profile.Out.IsTerminal ? DashboardMode.Live : DashboardMode.Plain;
+        }
+
+        return mode switch
+        {
+            DashboardMode.Live => RunAsync(snapshots, console, cancellationToken),
+            DashboardMode.Plain => RunAsync(snapshots, DashboardMode.Plain, console.Profile.Out.Writer, cancellationToken),
+            _ => RunAsync(snapshots, DashboardMode.Off, TextWriter.Null, cancellationToken),
+        };
+    }
+
     /// <summary>Shows <paramref name="snapshots"/> as a live frame on <paramref name="console"/>, redrawn in place.</summary>
     /// <param name="snapshots">The engine's snapshots.</param>
     /// <param name="console">The console.</param>
     /// <param name="cancellationToken">Stops the loop.</param>
     /// <returns>Completes when the snapshots complete or the loop is cancelled.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static async Task RunAsync(IObservable<EngineSnapshot> snapshots, IAnsiConsole console, CancellationToken cancellationToken)
+    public static Task RunAsync(IObservable<EngineSnapshot> snapshots, IAnsiConsole console, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
         ArgumentNullException.ThrowIfNull(console);
+        return RunLiveAsync(snapshots, console, cancellationToken);
+    }
+
+    private static async Task RunLiveAsync(IObservable<EngineSnapshot> snapshots, IAnsiConsole console, CancellationToken cancellationToken)
+    {
         var live = new LiveDisplay(console, new Text("rxtrader: waiting for the engine's first snapshot…"))
         {
             AutoClear = false,

@@ -124,10 +124,36 @@ public sealed class DashboardLoopTests
         output.ToString().ShouldContain("Net PnL");
     }
 
+    [Theory]
+    [InlineData(DashboardMode.Auto, "ts=")]
+    [InlineData(DashboardMode.Plain, "ts=")]
+    [InlineData(DashboardMode.Live, "Net PnL")]
+    [InlineData(DashboardMode.Off, "")]
+    public async Task Run_OnConsole_ByMode(DashboardMode mode, string expected)
+    {
+        using var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        console.Profile.Width = 160;
+        console.Profile.Height = 60;
+
+        await DashboardLoop.RunAsync(Observable.Return(Snapshots.Fixed()), mode, console, CancellationToken.None).WaitAsync(Timeout, CancellationToken.None);
+
+        if (expected.Length == 0)
+        {
+            output.ToString().ShouldBeEmpty();
+        }
+        else
+        {
+            output.ToString().ShouldContain(expected);
+        }
+    }
+
     [Fact]
     public void Run_NullArguments_Throw()
     {
         Should.Throw<ArgumentNullException>(() => DashboardLoop.RunAsync(null!, DashboardMode.Plain, TextWriter.Null, CancellationToken.None));
-        Should.Throw<ArgumentNullException>(() => DashboardLoop.RunAsync(Observable.Never<EngineSnapshot>(), DashboardMode.Plain, null!, CancellationToken.None));
+        Should.Throw<ArgumentNullException>(() => DashboardLoop.RunAsync(Observable.Never<EngineSnapshot>(), DashboardMode.Plain, (TextWriter)null!, CancellationToken.None));
+        Should.Throw<ArgumentNullException>(() => DashboardLoop.RunAsync(Observable.Never<EngineSnapshot>(), DashboardMode.Plain, (IAnsiConsole)null!, CancellationToken.None));
+        Should.Throw<ArgumentNullException>(() => DashboardLoop.RunAsync(null!, AnsiConsole.Create(new AnsiConsoleSettings()), CancellationToken.None));
     }
 }
