@@ -39,7 +39,9 @@ public sealed partial class TradingEngine
                 OnSignal,
                 bar => OnClosedBar(symbol, bar));
             _pipelines[symbol] = pipeline;
-            _running.Add(pipeline);
+
+            // Released after everything that feeds it (see StopAsync), so no queued trade reaches a disposed pipeline.
+            _pipelineLifetimes.Add(pipeline);
             _running.Add(Gate.TrackDataHealth(symbol, MarketSource, _source.ConnectionEvents.Where(e => ConcernsSymbol(e, symbol))));
         }
 

@@ -37,6 +37,7 @@ public sealed partial class TradingEngine
         }
 
         _running.Dispose();
+        _pipelineLifetimes.Dispose();
         _source.Dispose();
         _stopReport = new EngineStopReport(inFlightCompleted, requested, cancelled, Manager.OpenOrderCount);
         return _stopReport;
@@ -56,6 +57,7 @@ public sealed partial class TradingEngine
         }
 
         _running.Dispose();
+        _pipelineLifetimes.Dispose();
         Manager.Dispose();
         Gate.Dispose();
         Metrics.Dispose();

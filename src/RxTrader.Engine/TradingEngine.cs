@@ -46,6 +46,7 @@ public sealed partial class TradingEngine : IAsyncDisposable, IEngineGauges
     private readonly Subject<RoutedSignal> _signalInput = new();
     private readonly Subject<Signal> _signals = new();
     private readonly CompositeDisposable _running = [];
+    private readonly CompositeDisposable _pipelineLifetimes = [];
     private readonly BoundedHandOffStatistics _handOffs = new();
     private readonly Lock _snapshotGate = new();
     private SignalRouter? _router;

@@ -28,7 +28,8 @@ internal sealed class EngineHarness : IAsyncDisposable
         Func<IStrategy> strategy,
         TradingEngineOptions? options = null,
         RiskLimits? limits = null,
-        int shards = 1)
+        int shards = 1,
+        EngineSchedulers? schedulers = null)
     {
         Scheduler.AdvanceTo(Origin.UtcTicks);
         Directory.CreateDirectory(_directory);
@@ -44,7 +45,7 @@ internal sealed class EngineHarness : IAsyncDisposable
             _venueTrades,
             Scheduler);
         Journal = OrderJournal.Open(JournalPath, new OrderJournalOptions { Mode = JournalOpenMode.CreateNew });
-        var schedulers = new EngineSchedulers(Scheduler, Enumerable.Repeat<System.Reactive.Concurrency.IScheduler>(Scheduler, shards).ToArray(), Scheduler);
+        schedulers ??= new EngineSchedulers(Scheduler, Enumerable.Repeat<System.Reactive.Concurrency.IScheduler>(Scheduler, shards).ToArray(), Scheduler);
         Engine = new TradingEngine(Source, Venue, Journal, SymbolInfos, strategy, Options, schedulers, limits);
     }
 

@@ -1,3 +1,4 @@
+using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using RxTrader.Core;
 using RxTrader.Core.Connectivity;
@@ -103,6 +104,62 @@ public sealed class TradingEngineTests
         h.Source.Disposed.ShouldBeTrue();
         h.Journal.FindOrder(resting.ClientOrderId)!.Order!.Status.ShouldBe(OrderStatus.Canceled);
         (await h.Engine.StopAsync(cancelOpenOrders: true)).ShouldBeSameAs(report);
+    }
+
+    [Fact]
+    public async Task StopAsync_WithTradesStillQueuedForTheShards_DropsThemQuietly()
+    {
+        await using var h = new EngineHarness(() => new ScriptedStrategy(new HashSet<int> { 1 }, new HashSet<int>()));
+        await h.Engine.StartAsync();
+        h.AdvanceTo(TimeSpan.FromSeconds(1));
+        var now = h.Scheduler.Now;
+        for (var i = 0; i < 100; i++)
+        {
+            // Pushed without advancing: the shard has not run, the trades wait in its hand-off.
+            h.Source.Push(new RxTrader.Core.MarketData.Trade(EngineHarness.Btc, 1_000 + i, 100m, 1m, now, now, IsBuyerMaker: false));
+        }
+
+        await h.Engine.StopAsync(cancelOpenOrders: false);
+        h.AdvanceTo(TimeSpan.FromSeconds(5));
+
+        h.Engine.Snapshot().Symbols[0].LastPrice.ShouldBeNull();
+        h.Journal.OrderCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task StopAsync_WhileARealShardThreadIsStillDelivering_NeitherThrowsNorCrashes()
+    {
+        // Never disposed, like every event loop that ever had a timer (Rx may move a due timer onto it later).
+        var shard = new EventLoopScheduler();
+        var errors = new List<Exception>();
+        for (var round = 0; round < 10; round++)
+        {
+            var schedulers = new EngineSchedulers(RxTrader.Testing.RealTime.Scheduler, [shard], RxTrader.Testing.RealTime.Scheduler);
+            await using var h = new EngineHarness(() => new ScriptedStrategy(new HashSet<int>(), new HashSet<int>()), schedulers: schedulers);
+            await h.Engine.StartAsync();
+            var now = DateTimeOffset.UnixEpoch.AddYears(56);
+            var pusher = Task.Run(() =>
+            {
+                try
+                {
+                    for (var i = 0; i < 20_000; i++)
+                    {
+                        h.Source.Push(new RxTrader.Core.MarketData.Trade(EngineHarness.Btc, i, 100m, 1m, now, now, IsBuyerMaker: false));
+                    }
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The source itself was disposed by the stop: the pusher only feeds it.
+                }
+            });
+            await Task.Delay(2);
+            await h.Engine.StopAsync(cancelOpenOrders: false);
+            await pusher;
+            await Task.Delay(20);
+            errors.AddRange(h.Engine.SourceError is { } e ? [e] : []);
+        }
+
+        errors.ShouldBeEmpty();
     }
 
     [Fact]

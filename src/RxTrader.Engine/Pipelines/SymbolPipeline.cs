@@ -32,6 +32,7 @@ internal sealed class SymbolPipeline : IDisposable
     private Signal? _lastSignal;
     private long _tradeCount;
     private DateTimeOffset? _gapEnd;
+    private volatile bool _disposed;
 
     public SymbolPipeline(
         Symbol symbol,
@@ -79,6 +80,12 @@ internal sealed class SymbolPipeline : IDisposable
     /// <summary>Processes one trade (on the shard's scheduler).</summary>
     public void OnTrade(in TimedTrade trade)
     {
+        // A hand-off may still be delivering a queued trade on the shard while the engine stops.
+        if (_disposed)
+        {
+            return;
+        }
+
         var now = _scheduler.Now;
         _metrics.RecordMessageLag(now - trade.Trade.EventTime);
         lock (_gate)
@@ -133,13 +140,14 @@ internal sealed class SymbolPipeline : IDisposable
         }
     }
 
-    /// <summary>Completes the bars (the open bar is dropped) and ends the strategy.</summary>
-    public void Complete() => _trades.OnCompleted();
-
+    /// <summary>
+    /// Ends the pipeline. The input subject is not disposed: a trade already past the check in <see cref="OnTrade"/> on
+    /// the shard's thread may still be pushed into it, and must find no subscribers rather than a disposed subject.
+    /// </summary>
     public void Dispose()
     {
+        _disposed = true;
         _subscriptions.Dispose();
-        _trades.Dispose();
     }
 
     private void OnOpenBar(Candle bar)
