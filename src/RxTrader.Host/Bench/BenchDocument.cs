@@ -62,8 +62,8 @@ internal sealed record BenchDocument(MachineInfo Machine, BenchSettingsView Sett
             var rate = r.TargetRate is { } paced ? string.Create(i, $"paced at {paced:N0} msg/s") : "as fast as possible";
             text.AppendLine(string.Create(i, $"{r.Mode}: {rate}, {r.WindowSeconds:0.0} s window after {r.WarmupSeconds:0.0} s warm-up, a signal every {r.SignalEvery} trades per symbol"));
             text.AppendLine(string.Create(i, $"  messages      {r.MessagesPerSecond,12:N0} msg/s processed   (sent {r.MessagesSent:N0}, received {r.MessagesReceived:N0}, processed {r.MessagesProcessed:N0})"));
-            text.AppendLine(string.Create(i, $"  drops         {r.DroppedInWindow,12:N0} in the window       ({r.DroppedTotal:N0} over the whole run)"));
-            text.AppendLine(string.Create(i, $"  signals       {r.Signals,12:N0} in the window       orders placed {r.OrdersPlacedTotal:N0}, acked {r.OrdersAckedTotal:N0}, refused {r.OrdersRefusedTotal:N0}"));
+            text.AppendLine(string.Create(i, $"  drops         {r.DroppedInWindow,12:N0} in the window       (feed {r.DroppedByFeed:N0}, engine {r.DroppedByEngine:N0}; {r.DroppedTotal:N0} over the whole run)"));
+            text.AppendLine(string.Create(i, $"  signals       {r.Signals,12:N0} in the window       orders placed {r.OrdersPlacedTotal:N0}, acked {r.OrdersAckedTotal:N0}, refused {r.OrdersRefusedTotal:N0}, risk-gate refusals {Refusals(r.RiskRejections)}"));
             text.AppendLine(string.Create(i, $"  tick→signal   {Percentiles(r.TickToSignal)}   (engine ingress→signal P99 ≈ {r.EngineTickToSignalP99Micros:N0} us)"));
             text.AppendLine(string.Create(i, $"  tick→ack      {Percentiles(r.TickToOrderAck)}   (engine ingress→ack P99 ≈ {r.EngineTickToOrderAckP99Micros:N0} us)"));
             text.AppendLine(string.Create(i, $"  allocated     {r.AllocatedBytesPerMessage,12:N0} B/msg             peak RSS {r.PeakRssBytes / (1024.0 * 1024.0):N0} MiB"));
@@ -78,6 +78,9 @@ internal sealed record BenchDocument(MachineInfo Machine, BenchSettingsView Sett
 
         return text.ToString();
     }
+
+    private static string Refusals(IReadOnlyDictionary<string, long> byReason) =>
+        byReason.Count == 0 ? "0" : string.Join(", ", byReason.Select(static p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:N0}")));
 
     private static string Percentiles(LatencySummary s) =>
         string.Create(CultureInfo.InvariantCulture, $"P50 {s.P50,7:N0} us  P99 {s.P99,7:N0} us  P99.9 {s.P999,7:N0} us  max {s.Max,7:N0} us  ({s.Count:N0} samples)");

@@ -11,12 +11,14 @@ namespace RxTrader.Host.Bench;
 /// <param name="MessagesReceived">Trades the feed decoded in the window.</param>
 /// <param name="MessagesProcessed">Trades the strategies saw in the window (the end of the market pipeline).</param>
 /// <param name="MessagesPerSecond">Processed messages per second of the window.</param>
-/// <param name="DroppedInWindow">Messages dropped by the feed's and the engine's bounded hand-offs in the window.</param>
+/// <param name="DroppedByFeed">Messages dropped in the window by the feed's bounded hand-off (socket thread → consumer).</param>
+/// <param name="DroppedByEngine">Messages dropped in the window by the engine's bounded hand-offs (consumer → pipeline shards).</param>
 /// <param name="DroppedTotal">The same over the whole run (warm-up and drain included).</param>
 /// <param name="Signals">Signals in the window.</param>
 /// <param name="OrdersPlacedTotal">Orders sent to the simulator over the whole run.</param>
 /// <param name="OrdersAckedTotal">Orders it accepted.</param>
-/// <param name="OrdersRefusedTotal">Orders it refused or left unknown, plus risk-gate refusals.</param>
+/// <param name="OrdersRefusedTotal">Orders it refused or left unknown.</param>
+/// <param name="RiskRejections">Orders the risk gate refused, by reason, over the whole run.</param>
 /// <param name="TickToSignal">Frame written → signal emitted, µs (frames written in the window).</param>
 /// <param name="TickToOrderAck">Frame written → the simulator's acknowledgement received, µs.</param>
 /// <param name="EngineTickToSignalP99Micros">The engine's own ingress → signal P99 (whole run; power-of-two buckets).</param>
@@ -34,15 +36,21 @@ internal sealed record BenchModeResult(
     long MessagesReceived,
     long MessagesProcessed,
     double MessagesPerSecond,
-    long DroppedInWindow,
+    long DroppedByFeed,
+    long DroppedByEngine,
     long DroppedTotal,
     long Signals,
     long OrdersPlacedTotal,
     long OrdersAckedTotal,
     long OrdersRefusedTotal,
+    IReadOnlyDictionary<string, long> RiskRejections,
     LatencySummary TickToSignal,
     LatencySummary TickToOrderAck,
     long EngineTickToSignalP99Micros,
     long EngineTickToOrderAckP99Micros,
     double AllocatedBytesPerMessage,
-    long PeakRssBytes);
+    long PeakRssBytes)
+{
+    /// <summary>Messages dropped in the window, anywhere.</summary>
+    public long DroppedInWindow => DroppedByFeed + DroppedByEngine;
+}

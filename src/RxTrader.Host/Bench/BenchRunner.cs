@@ -21,6 +21,9 @@ namespace RxTrader.Host.Bench;
 /// </summary>
 internal static class BenchRunner
 {
+    /// <summary>The name prefix of a run's temporary folder (its journal), deleted when the run ends.</summary>
+    public const string TempPrefix = "rxtrader-benchrun-";
+
     private static readonly (Symbol Symbol, decimal Price)[] Prices =
         [(new("BTCUSDT"), 60_000m), (new("ETHUSDT"), 3_000m), (new("BNBUSDT"), 600m)];
 
@@ -40,7 +43,7 @@ internal static class BenchRunner
             throw new ArgumentOutOfRangeException(nameof(mode), mode, "One mode at a time.");
         }
 
-        var folder = Directory.CreateTempSubdirectory("rxtrader-bench-");
+        var folder = Directory.CreateTempSubdirectory(TempPrefix);
         try
         {
             return await RunInAsync(mode, settings, time, timers, folder.FullName, cancellationToken).ConfigureAwait(false);
@@ -104,10 +107,17 @@ internal static class BenchRunner
             journal,
             exchange.Symbols,
             () => new TickCadenceStrategy(probe, signalEvery, flipInterval),
-            new TradingEngineOptions { Symbols = symbols },
+            new TradingEngineOptions { Symbols = symbols, MonitorInterval = TimeSpan.FromMilliseconds(250) },
             loops.Engine(timers),
             new RiskLimits { MaxOrdersPerSecond = settings.OrdersPerSecond * 4, MaxOpenOrders = 1_000, MaxOpenOrdersPerSymbol = 1_000 });
         await using var engineLifetime = engine.ConfigureAwait(false);
+        var refusals = new RefusalTally();
+        using var refusalCounting = engine.Gate.Rejections.Subscribe(rejection =>
+        {
+            // A refused order never reaches the venue: its origin must not be charged to a later order.
+            refusals.Count(rejection);
+            probe.TakeOrderOrigin(rejection.Request.Symbol, rejection.Request.Side);
+        });
         await engine.StartAsync(ct).ConfigureAwait(false);
         await blaster.Connected.WaitAsync(TimeSpan.FromSeconds(30), time, ct).ConfigureAwait(false);
 
@@ -138,12 +148,14 @@ internal static class BenchRunner
             end.Received - start.Received,
             processed,
             processed / seconds,
-            end.Dropped - start.Dropped,
+            end.FeedDropped - start.FeedDropped,
+            end.EngineDropped - start.EngineDropped,
             source.Feed.Statistics.HandOff.Dropped + engine.HandOffs.Dropped,
             end.Signals - start.Signals,
             probe.Placed,
             probe.Acked,
-            probe.Refused + engine.Metrics.RiskRejections,
+            probe.Refused,
+            refusals.Read(),
             probe.TickToSignal.Summary(),
             probe.TickToOrderAck.Summary(),
             (long)engine.Metrics.TickToSignal.Percentile(0.99).TotalMicroseconds,
@@ -152,7 +164,30 @@ internal static class BenchRunner
             process.PeakWorkingSet64);
     }
 
-    private readonly record struct Counters(long Timestamp, long Sent, long Received, long Processed, long Dropped, long Signals, long Allocated)
+    private sealed class RefusalTally
+    {
+        private readonly Lock _gate = new();
+        private readonly SortedDictionary<string, long> _byReason = new(StringComparer.Ordinal);
+
+        public void Count(RiskRejection rejection)
+        {
+            lock (_gate)
+            {
+                var reason = rejection.Reason.ToString();
+                _byReason[reason] = _byReason.GetValueOrDefault(reason) + 1;
+            }
+        }
+
+        public SortedDictionary<string, long> Read()
+        {
+            lock (_gate)
+            {
+                return new SortedDictionary<string, long>(_byReason, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    private readonly record struct Counters(long Timestamp, long Sent, long Received, long Processed, long FeedDropped, long EngineDropped, long Signals, long Allocated)
     {
         public static Counters Read(TimeProvider time, TradeFrameBlaster blaster, BinanceFeedSource source, TradingEngine engine, BenchProbe probe)
         {
@@ -162,7 +197,8 @@ internal static class BenchRunner
                 blaster.Sent,
                 statistics.Decoder.Decoded,
                 probe.Processed,
-                statistics.HandOff.Dropped + engine.HandOffs.Dropped,
+                statistics.HandOff.Dropped,
+                engine.HandOffs.Dropped,
                 engine.Metrics.Signals,
                 GC.GetTotalAllocatedBytes(precise: true));
         }
