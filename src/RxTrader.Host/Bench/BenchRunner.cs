@@ -131,6 +131,7 @@ internal static class BenchRunner
         probe.CloseWindow(end.Timestamp);
         await stopSending.CancelAsync().ConfigureAwait(false);
         await sending.ConfigureAwait(false);
+        await DrainAsync(time, source, engine, ct).ConfigureAwait(false);
 
         // Waits for the submissions in flight, so every order of the window has its answer.
         await engine.StopAsync(cancelOpenOrders: true).ConfigureAwait(false);
@@ -162,6 +163,27 @@ internal static class BenchRunner
             (long)engine.Metrics.TickToOrderAck.Percentile(0.99).TotalMicroseconds,
             processed == 0 ? 0 : (end.Allocated - start.Allocated) / (double)processed,
             process.PeakWorkingSet64);
+    }
+
+    /// <summary>
+    /// Waits (at most 10 s) until the socket is quiet and every hand-off is empty: the engine's stop disposes its
+    /// pipelines while a shard may still be draining a backlog, which fails on the shard's thread.
+    /// </summary>
+    private static async Task DrainAsync(TimeProvider time, BinanceFeedSource source, TradingEngine engine, CancellationToken ct)
+    {
+        var statistics = source.Feed.Statistics;
+        var last = -1L;
+        for (var i = 0; i < 200; i++)
+        {
+            var decoded = statistics.Decoder.Decoded;
+            if (decoded == last && statistics.HandOff.Depth == 0 && engine.HandOffs.Depth == 0)
+            {
+                return;
+            }
+
+            last = decoded;
+            await Task.Delay(TimeSpan.FromMilliseconds(50), time, ct).ConfigureAwait(false);
+        }
     }
 
     private sealed class RefusalTally
