@@ -83,5 +83,5 @@ internal sealed record BenchDocument(MachineInfo Machine, BenchSettingsView Sett
         byReason.Count == 0 ? "0" : string.Join(", ", byReason.Select(static p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:N0}")));
 
     private static string Percentiles(LatencySummary s) =>
-        string.Create(CultureInfo.InvariantCulture, $"P50 {s.P50,7:N0} us  P99 {s.P99,7:N0} us  P99.9 {s.P999,7:N0} us  max {s.Max,7:N0} us  ({s.Count:N0} samples)");
+        string.Create(CultureInfo.InvariantCulture, $"P50 {s.P50,7:N0} us  P95 {s.P95,7:N0} us  P99 {s.P99,7:N0} us  P99.9 {s.P999,7:N0} us  max {s.Max,7:N0} us  ({s.Count:N0} samples)");
 }

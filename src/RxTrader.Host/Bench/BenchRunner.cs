@@ -75,7 +75,7 @@ internal static class BenchRunner
         var simulator = await SimulatorServer.StartAsync(simulatorOptions, timers, ct).ConfigureAwait(false);
         await using var simulatorLifetime = simulator.ConfigureAwait(false);
         using var blaster = new TradeFrameBlaster(Prices, probe.SendTimes, time);
-        using var loops = new Loops(symbols.Count);
+        var loops = Loops.Shared;
         using var venue = new BinanceExecutionVenue(
             new BinanceVenueOptions
             {
@@ -226,32 +226,28 @@ internal static class BenchRunner
         }
     }
 
-    /// <summary>The event loops of one run, like <c>rxtrader run</c>'s (one pipeline shard per core but one), disposed with it.</summary>
-    private sealed class Loops : IDisposable
+    /// <summary>
+    /// The event loops, like <c>rxtrader run</c>'s (one pipeline shard per core but one, at most one per symbol). One
+    /// set per process, never disposed: Rx moves timers that are due (even cancelled ones, like an open bar's close)
+    /// onto their scheduler, and a disposed loop throws on a pool thread.
+    /// </summary>
+    private sealed class Loops
     {
-        private readonly EventLoopScheduler[] _pipelines;
-
-        public Loops(int symbols)
+        private Loops(int symbols)
         {
             var shards = Math.Clamp(Environment.ProcessorCount - 1, 1, symbols);
-            _pipelines = [.. Enumerable.Range(0, shards).Select(static i => Loop($"rxtrader-bench-pipeline-{i}"))];
+            Pipelines = [.. Enumerable.Range(0, shards).Select(static i => Loop($"rxtrader-bench-pipeline-{i}"))];
         }
+
+        public static Loops Shared { get; } = new(BenchSettings.Symbols.Count);
 
         public EventLoopScheduler Market { get; } = Loop("rxtrader-bench-market");
 
         public EventLoopScheduler Orders { get; } = Loop("rxtrader-bench-orders");
 
-        public EngineSchedulers Engine(IScheduler timers) => new(timers, _pipelines, Orders);
+        private EventLoopScheduler[] Pipelines { get; }
 
-        public void Dispose()
-        {
-            Market.Dispose();
-            Orders.Dispose();
-            foreach (var loop in _pipelines)
-            {
-                loop.Dispose();
-            }
-        }
+        public EngineSchedulers Engine(IScheduler timers) => new(timers, Pipelines, Orders);
 
         private static EventLoopScheduler Loop(string name) => new(start => new Thread(start) { Name = name, IsBackground = true });
     }

@@ -32,10 +32,11 @@ internal sealed class LatencyRecorder
         lock (_gate)
         {
             return _histogram.TotalCount == 0
-                ? new LatencySummary(0, 0, 0, 0, 0)
+                ? new LatencySummary(0, 0, 0, 0, 0, 0)
                 : new LatencySummary(
                     _histogram.TotalCount,
                     _histogram.GetValueAtPercentile(50),
+                    _histogram.GetValueAtPercentile(95),
                     _histogram.GetValueAtPercentile(99),
                     _histogram.GetValueAtPercentile(99.9),
                     _histogram.GetMaxValue());

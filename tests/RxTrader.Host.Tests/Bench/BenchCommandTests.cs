@@ -108,9 +108,11 @@ public sealed class BenchCommandTests : IDisposable
         }
 
         var p50 = latency.GetProperty("p50").GetInt64();
+        var p95 = latency.GetProperty("p95").GetInt64();
         var p99 = latency.GetProperty("p99").GetInt64();
         var p999 = latency.GetProperty("p999").GetInt64();
-        p50.ShouldBeLessThanOrEqualTo(p99);
+        p50.ShouldBeLessThanOrEqualTo(p95);
+        p95.ShouldBeLessThanOrEqualTo(p99);
         p99.ShouldBeLessThanOrEqualTo(p999);
         p999.ShouldBeLessThanOrEqualTo(latency.GetProperty("max").GetInt64());
     }
