@@ -22,6 +22,7 @@ public sealed class BenchCommandTests : IDisposable
     public async Task Bench_BothModesShort_ReportsMessagesSignalsAcksAndOrderedPercentiles()
     {
         var file = Path.Combine(_folder, "bench.json");
+        var before = RunFolders();
 
         var code = await RunAsync("bench", "--mode", "all", "--duration", "1s", "--warmup", "500ms", "--rate", "2000", "--signal-every", "5", "--json", "--out", file);
 
@@ -54,7 +55,7 @@ public sealed class BenchCommandTests : IDisposable
         root.GetProperty("targets")[0].GetProperty("met").ValueKind.ShouldBeOneOf(JsonValueKind.True, JsonValueKind.False);
 
         // Nothing left behind: the temporary journals are gone.
-        Directory.GetDirectories(Path.GetTempPath(), BenchRunner.TempPrefix + "*").ShouldBeEmpty();
+        RunFolders().Except(before).ShouldBeEmpty();
     }
 
     [Theory]
@@ -98,6 +99,8 @@ public sealed class BenchCommandTests : IDisposable
             line.ShouldContain("Default:");
         }
     }
+
+    private static string[] RunFolders() => Directory.GetDirectories(Path.GetTempPath(), BenchRunner.TempPrefix + "*");
 
     private static void AssertOrdered(JsonElement latency, bool mustHaveSamples)
     {
