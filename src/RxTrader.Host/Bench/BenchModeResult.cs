@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace RxTrader.Host.Bench;
 
 /// <summary>What one mode measured. Counts are over the measured window unless named <c>Total</c>.</summary>
@@ -44,8 +46,8 @@ internal sealed record BenchModeResult(
     long OrdersAckedTotal,
     long OrdersRefusedTotal,
     IReadOnlyDictionary<string, long> RiskRejections,
-    LatencySummary TickToSignal,
-    LatencySummary TickToOrderAck,
+    [property: JsonPropertyName("tick_to_signal_us")] LatencySummary TickToSignal,
+    [property: JsonPropertyName("tick_to_order_ack_us")] LatencySummary TickToOrderAck,
     long EngineTickToSignalP99Micros,
     long EngineTickToOrderAckP99Micros,
     double AllocatedBytesPerMessage,

@@ -45,11 +45,11 @@ public sealed class BenchCommandTests : IDisposable
             result.GetProperty("dropped_in_window").GetInt64().ShouldBeGreaterThanOrEqualTo(0);
             result.GetProperty("allocated_bytes_per_message").GetDouble().ShouldBeGreaterThan(0);
             result.GetProperty("peak_rss_bytes").GetInt64().ShouldBeGreaterThan(0);
-            AssertOrdered(result.GetProperty("tick_to_signal"), mustHaveSamples: true);
-            AssertOrdered(result.GetProperty("tick_to_order_ack"), mustHaveSamples: false);
+            AssertOrdered(result.GetProperty("tick_to_signal_us"), mustHaveSamples: true);
+            AssertOrdered(result.GetProperty("tick_to_order_ack_us"), mustHaveSamples: false);
         }
 
-        AssertOrdered(results[1].GetProperty("tick_to_order_ack"), mustHaveSamples: true);
+        AssertOrdered(results[1].GetProperty("tick_to_order_ack_us"), mustHaveSamples: true);
         var targets = root.GetProperty("targets").EnumerateArray().Select(static t => t.GetProperty("name").GetString()).ToArray();
         targets.ShouldBe(["messages_per_second", "tick_to_signal_p99", "tick_to_order_ack_p99"]);
         root.GetProperty("targets")[0].GetProperty("met").ValueKind.ShouldBeOneOf(JsonValueKind.True, JsonValueKind.False);
