@@ -81,6 +81,7 @@ internal static class RxTraderCli
         var sim = new Command("sim", $"Run the Binance-compatible exchange simulator alone on loopback and print its URLs, demo API key and how to point Binance clients at it. Stops on Ctrl+C, SIGTERM or --duration.");
         simOptions.AddTo(sim);
         root.Subcommands.Add(sim);
+        root.Subcommands.Add(BenchCommand.Create(context));
 
         root.SetAction((result, ct) => RunVerbAsync(result, runOptions, verbose, context, ct));
         run.SetAction((result, ct) => RunVerbAsync(result, runOptions, verbose, context, ct));
