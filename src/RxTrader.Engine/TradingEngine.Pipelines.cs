@@ -48,13 +48,23 @@ public sealed partial class TradingEngine
         var timers = _schedulers.Timers;
         var timed = _source.Trades.Select(t => new TimedTrade(t, timers.Now.UtcTicks)).Publish();
         var shards = _schedulers.Pipelines;
-        var handOff = new BoundedHandOffOptions<TimedTrade> { Capacity = _options.HandOffCapacity, Statistics = _handOffs };
-        for (var shard = 0; shard < shards.Count; shard++)
+        if (shards.Count == 1 && ReferenceEquals(shards[0], _source.DeliveryScheduler))
         {
-            var index = shard;
-            var mine = shards.Count == 1 ? timed : timed.Where(t => ShardOfTrade(t) == index);
-            _running.Add(mine.ObserveOnBounded(shards[shard], handOff).Subscribe(Dispatch, OnSourceEnded, () => OnSourceEnded(null)));
-            _running.Add(Tasks.Begin($"pipeline-{shard}"));
+            // The source already delivers on the only shard, behind its own bounded hand-off: a second hop would
+            // only add a thread switch per trade.
+            _running.Add(timed.Subscribe(Dispatch, OnSourceEnded, () => OnSourceEnded(null)));
+            _running.Add(Tasks.Begin("pipeline-0"));
+        }
+        else
+        {
+            var handOff = new BoundedHandOffOptions<TimedTrade> { Capacity = _options.HandOffCapacity, Statistics = _handOffs };
+            for (var shard = 0; shard < shards.Count; shard++)
+            {
+                var index = shard;
+                var mine = shards.Count == 1 ? timed : timed.Where(t => ShardOfTrade(t) == index);
+                _running.Add(mine.ObserveOnBounded(shards[shard], handOff).Subscribe(Dispatch, OnSourceEnded, () => OnSourceEnded(null)));
+                _running.Add(Tasks.Begin($"pipeline-{shard}"));
+            }
         }
 
         _running.Add(_source.ConnectionEvents.Subscribe(OnConnectionEvent));

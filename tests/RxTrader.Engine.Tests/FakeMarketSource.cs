@@ -18,6 +18,8 @@ internal sealed class FakeMarketSource : IMarketDataSource
 
     public IObservable<ConnectionEvent> ConnectionEvents => _events;
 
+    public System.Reactive.Concurrency.IScheduler? DeliveryScheduler { get; init; }
+
     public bool Started { get; private set; }
 
     public bool Disposed { get; private set; }

@@ -1,3 +1,4 @@
+using System.Reactive.Concurrency;
 using RxTrader.Binance.Feed;
 using RxTrader.Binance.Wire;
 using RxTrader.Core;
@@ -30,6 +31,7 @@ public sealed class BinanceFeedSource : IMarketDataSource
         }
 
         Name = options.Name;
+        DeliveryScheduler = options.ConsumerScheduler;
         _feed = new BinanceMarketFeed(options);
         _feed.Subscribe(symbols.Select(StreamName.Trade).Concat(bookTickers ? symbols.Select(StreamName.BookTicker) : []).ToArray());
     }
@@ -42,6 +44,9 @@ public sealed class BinanceFeedSource : IMarketDataSource
 
     /// <inheritdoc/>
     public IObservable<Trade> Trades => _feed.Trades;
+
+    /// <inheritdoc/>
+    public IScheduler? DeliveryScheduler { get; }
 
     /// <inheritdoc/>
     public IObservable<ConnectionEvent> ConnectionEvents => _feed.ConnectionEvents;

@@ -15,6 +15,13 @@ public interface IMarketDataSource : IDisposable
     /// <summary>Trades of the subscribed symbols, in arrival order, delivered one at a time.</summary>
     IObservable<Trade> Trades { get; }
 
+    /// <summary>
+    /// The scheduler the source delivers <see cref="Trades"/> on, or <see langword="null"/> when it is not one
+    /// scheduler. When the engine has one pipeline shard and it is this scheduler, trades go to the pipelines
+    /// directly: the source's own bounded hand-off already separates them from the socket.
+    /// </summary>
+    System.Reactive.Concurrency.IScheduler? DeliveryScheduler { get; }
+
     /// <summary>Connection events (connected, disconnected, reconnecting, stale, fresh, gaps).</summary>
     IObservable<ConnectionEvent> ConnectionEvents { get; }
 

@@ -8,6 +8,7 @@ using RxTrader.Binance.UserData;
 using RxTrader.Core;
 using RxTrader.Engine;
 using RxTrader.Engine.Sources;
+using RxTrader.Host.Run;
 using RxTrader.Simulator.Server;
 using RxTrader.Trading.Journal;
 using RxTrader.Trading.Risk;
@@ -21,6 +22,9 @@ namespace RxTrader.Host.Bench;
 /// </summary>
 internal static class BenchRunner
 {
+    private static readonly Lock LoopsGate = new();
+    private static RuntimeSchedulers? _loops;
+
     /// <summary>The name prefix of a run's temporary folder (its journal), deleted when the run ends.</summary>
     public const string TempPrefix = "rxtrader-benchrun-";
 
@@ -75,7 +79,7 @@ internal static class BenchRunner
         var simulator = await SimulatorServer.StartAsync(simulatorOptions, timers, ct).ConfigureAwait(false);
         await using var simulatorLifetime = simulator.ConfigureAwait(false);
         using var blaster = new TradeFrameBlaster(Prices, probe.SendTimes, time);
-        var loops = Loops.Shared;
+        var loops = LoopsFor(timers);
         using var venue = new BinanceExecutionVenue(
             new BinanceVenueOptions
             {
@@ -108,7 +112,7 @@ internal static class BenchRunner
             exchange.Symbols,
             () => new TickCadenceStrategy(probe, signalEvery, flipInterval),
             new TradingEngineOptions { Symbols = symbols, MonitorInterval = TimeSpan.FromMilliseconds(250) },
-            loops.Engine(timers),
+            loops.Engine,
             new RiskLimits { MaxOrdersPerSecond = settings.OrdersPerSecond * 4, MaxOpenOrders = 1_000, MaxOpenOrdersPerSymbol = 1_000 });
         await using var engineLifetime = engine.ConfigureAwait(false);
         var refusals = new RefusalTally();
@@ -166,8 +170,9 @@ internal static class BenchRunner
     }
 
     /// <summary>
-    /// Waits (at most 10 s) until the socket is quiet and every hand-off is empty: the engine's stop disposes its
-    /// pipelines while a shard may still be draining a backlog, which fails on the shard's thread.
+    /// Waits (at most 10 s) until the socket is quiet and every hand-off is empty, so the trades still queued when the
+    /// window closed reach the strategies and their orders are answered before the engine stops (a stop would drop
+    /// them, and the report's whole-run order counts would depend on where the backlog happened to be).
     /// </summary>
     private static async Task DrainAsync(TimeProvider time, BinanceFeedSource source, TradingEngine engine, CancellationToken ct)
     {
@@ -227,28 +232,14 @@ internal static class BenchRunner
     }
 
     /// <summary>
-    /// The event loops, like <c>rxtrader run</c>'s (one pipeline shard per core but one, at most one per symbol). One
-    /// set per process, never disposed: Rx moves timers that are due (even cancelled ones, like an open bar's close)
-    /// onto their scheduler, and a disposed loop throws on a pool thread.
+    /// The event loops of <c>rxtrader run</c>, one set per process and never disposed: Rx moves timers that are due
+    /// (even cancelled ones, like an open bar's close) onto their scheduler, and a disposed loop throws on a pool thread.
     /// </summary>
-    private sealed class Loops
+    private static RuntimeSchedulers LoopsFor(IScheduler timers)
     {
-        private Loops(int symbols)
+        lock (LoopsGate)
         {
-            var shards = Math.Clamp(Environment.ProcessorCount - 1, 1, symbols);
-            Pipelines = [.. Enumerable.Range(0, shards).Select(static i => Loop($"rxtrader-bench-pipeline-{i}"))];
+            return _loops ??= RuntimeSchedulers.Create(timers, BenchSettings.Symbols.Count, Environment.ProcessorCount);
         }
-
-        public static Loops Shared { get; } = new(BenchSettings.Symbols.Count);
-
-        public EventLoopScheduler Market { get; } = Loop("rxtrader-bench-market");
-
-        public EventLoopScheduler Orders { get; } = Loop("rxtrader-bench-orders");
-
-        private EventLoopScheduler[] Pipelines { get; }
-
-        public EngineSchedulers Engine(IScheduler timers) => new(timers, Pipelines, Orders);
-
-        private static EventLoopScheduler Loop(string name) => new(start => new Thread(start) { Name = name, IsBackground = true });
     }
 }

@@ -25,12 +25,18 @@ internal sealed class RuntimeSchedulers
     public EngineSchedulers Engine { get; }
 
     /// <summary>
-    /// One shard per spare core (at least one, at most one per symbol): on two cores the socket's receive thread and
-    /// the market consumer already take one, so the symbols share one pipeline thread.
+    /// One shard per spare core (at least one, at most one per symbol): the socket's receive thread takes a core.
+    /// With one shard, the market consumer is that shard, so trades reach the pipelines without another hop.
     /// </summary>
     public static RuntimeSchedulers Create(IScheduler timers, int symbols, int processors)
     {
         var shards = Math.Clamp(processors - 1, 1, Math.Max(1, symbols));
+        if (shards == 1)
+        {
+            var only = Loop("rxtrader-pipeline-0");
+            return new RuntimeSchedulers(timers, only, [only], Loop("rxtrader-orders"));
+        }
+
         var pipelines = Enumerable.Range(0, shards).Select(i => (IScheduler)Loop($"rxtrader-pipeline-{i}")).ToArray();
         return new RuntimeSchedulers(timers, Loop("rxtrader-market"), pipelines, Loop("rxtrader-orders"));
     }
