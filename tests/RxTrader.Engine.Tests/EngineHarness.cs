@@ -29,9 +29,11 @@ internal sealed class EngineHarness : IAsyncDisposable
         TradingEngineOptions? options = null,
         RiskLimits? limits = null,
         int shards = 1,
-        EngineSchedulers? schedulers = null)
+        EngineSchedulers? schedulers = null,
+        bool sourceDeliversOnTheShard = false)
     {
         Scheduler.AdvanceTo(Origin.UtcTicks);
+        Source = new FakeMarketSource { DeliveryScheduler = sourceDeliversOnTheShard ? Scheduler : null };
         Directory.CreateDirectory(_directory);
         JournalPath = Path.Combine(_directory, "journal.db");
         Options = options ?? new TradingEngineOptions { Symbols = [Btc, Eth], BarInterval = TimeSpan.FromSeconds(1) };
@@ -60,7 +62,7 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public TestScheduler Scheduler { get; } = new();
 
-    public FakeMarketSource Source { get; } = new();
+    public FakeMarketSource Source { get; }
 
     public PaperVenue Venue { get; }
 

@@ -228,6 +228,26 @@ public sealed class TradingEngineTests
     }
 
     [Fact]
+    public async Task SourceDeliveringOnTheOnlyShard_ReachesThePipelineWithoutAnotherHandOff()
+    {
+        await using var direct = new EngineHarness(() => new ScriptedStrategy(new HashSet<int>(), new HashSet<int>()), sourceDeliversOnTheShard: true);
+        await using var handedOff = new EngineHarness(() => new ScriptedStrategy(new HashSet<int>(), new HashSet<int>()));
+        await direct.Engine.StartAsync();
+        await handedOff.Engine.StartAsync();
+        var now = EngineHarness.Origin;
+
+        // Pushed without advancing the scheduler: only a hand-off would wait for it.
+        direct.Source.Push(new RxTrader.Core.MarketData.Trade(EngineHarness.Btc, 1, 101m, 1m, now, now, IsBuyerMaker: false));
+        handedOff.Source.Push(new RxTrader.Core.MarketData.Trade(EngineHarness.Btc, 1, 101m, 1m, now, now, IsBuyerMaker: false));
+
+        direct.Engine.Snapshot().Symbols[0].LastPrice.ShouldBe(101m);
+        handedOff.Engine.Snapshot().Symbols[0].LastPrice.ShouldBeNull();
+        handedOff.Scheduler.AdvanceBy(1);
+        handedOff.Engine.Snapshot().Symbols[0].LastPrice.ShouldBe(101m);
+        direct.Engine.Tasks.Names.ShouldContain("pipeline-0");
+    }
+
+    [Fact]
     public async Task Snapshot_ShowsPricesBarsIndicatorsSignalsPositionsAndOrders()
     {
         await using var h = new EngineHarness(() => new ScriptedStrategy(new HashSet<int> { 2 }, new HashSet<int>()));
