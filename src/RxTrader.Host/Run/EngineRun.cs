@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Sockets;
 using System.Reactive.Linq;
 using RxTrader.Binance.Execution;
 using RxTrader.Binance.Feed;
@@ -37,7 +36,19 @@ internal static class EngineRun
         ArgumentNullException.ThrowIfNull(context);
         var output = context.Output;
         var schedulers = RuntimeSchedulers.Create(context.Scheduler, settings.Symbols.Count, Environment.ProcessorCount);
-        var exchange = await ExchangeConnection.OpenAsync(settings, schedulers.Timers, stopping).ConfigureAwait(false);
+        ExchangeConnection exchange;
+        try
+        {
+            exchange = await ExchangeConnection.OpenAsync(settings, schedulers.Timers, stopping).ConfigureAwait(false);
+        }
+        catch (IOException error)
+        {
+            // Kestrel reports a port in use (or not allowed) as an IOException at start.
+            await context.Error.WriteLineAsync(
+                $"rxtrader: --sim-port: the embedded simulator cannot listen on 127.0.0.1:{settings.SimPort} ({error.Message}); pass --sim-port 0 for any free port.").ConfigureAwait(false);
+            return ExitCodes.BadArguments;
+        }
+
         await using var exchangeLifetime = exchange.ConfigureAwait(false);
         using var rest = new BinanceRestClient(new BinanceRestOptions { BaseAddress = exchange.RestAddress }, new SchedulerTimeProvider(schedulers.Timers));
         var info = await rest.GetExchangeInfoAsync(cancellationToken: stopping).ConfigureAwait(false);
@@ -162,7 +173,7 @@ internal static class EngineRun
         {
             return await MetricsServer.StartAsync(exporter, new MetricsServerOptions { Port = settings.MetricsPort }, stopping).ConfigureAwait(false);
         }
-        catch (IOException error) when (error.InnerException is SocketException or null)
+        catch (IOException error)
         {
             await context.Error.WriteLineAsync(
                 $"rxtrader: --metrics-port: cannot listen on 127.0.0.1:{settings.MetricsPort} ({error.Message}); pass --metrics-port 0 for any free port or --no-metrics.").ConfigureAwait(false);

@@ -98,6 +98,26 @@ public sealed partial class RunProcessTests : IDisposable
         (await host.WaitForExitAsync(Timeout)).ShouldBe(0, host.Transcript);
     }
 
+    [Theory]
+    [InlineData("--metrics-port")]
+    [InlineData("--sim-port")]
+    public async Task PortInUse_ExitTwoNamingTheOption(string option)
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string[] args = option == "--metrics-port"
+            ? ["run", "--dashboard", "plain", "--metrics-port", port, "--journal", Path.Combine(_directory, "port.journal.db")]
+            : ["run", "--dashboard", "plain", "--metrics-port", "0", "--sim-port", port, "--journal", Path.Combine(_directory, "port.journal.db")];
+
+        var (code, _, error) = await HostProcess.RunAsync(args);
+
+        code.ShouldBe(2, error);
+        error.ShouldStartWith($"rxtrader: {option}: ");
+        error.ShouldContain(port);
+        error.ShouldNotContain("   at ");
+    }
+
     private static string[] Arguments(string journalPath) =>
     [
         "run", "--dashboard", "plain", "--refresh", "500ms", "--strategy", "ema-cross", "--param", "fast=2", "--param", "slow=3",
