@@ -100,12 +100,18 @@ public sealed partial class TradingEngine
         }
     }
 
+    /// <summary>The strategies that failed (each stopped its own symbol only), with their errors.</summary>
+    /// <returns>Symbol → error, empty while every strategy runs.</returns>
+    public IReadOnlyDictionary<Symbol, Exception> StrategyErrors() =>
+        _pipelines.Values.Where(static p => p.StrategyError is not null).ToDictionary(static p => p.Symbol, static p => p.StrategyError!);
+
     /// <summary>The error a source ended with against its contract, or <see langword="null"/>.</summary>
     public Exception? SourceError { get; private set; }
 
     private void OnSignal(RoutedSignal routed)
     {
-        lock (_signals)
+        // Shards emit concurrently; both subjects must see one signal at a time, in one order.
+        lock (_signalGate)
         {
             _signals.OnNext(routed.Signal);
             _signalInput.OnNext(routed);

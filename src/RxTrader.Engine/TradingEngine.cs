@@ -49,6 +49,7 @@ public sealed partial class TradingEngine : IAsyncDisposable, IEngineGauges
     private readonly CompositeDisposable _pipelineLifetimes = [];
     private readonly BoundedHandOffStatistics _handOffs = new();
     private readonly Lock _snapshotGate = new();
+    private readonly Lock _signalGate = new();
     private SignalRouter? _router;
     private DateTimeOffset _startedAt;
     private long _unknownSymbolTrades;

@@ -188,6 +188,8 @@ public sealed class TradingEngineTests
         h.AdvanceTo(TimeSpan.FromSeconds(4.5));
 
         h.Engine.Metrics.Signals.ShouldBe(1);
+        h.Engine.StrategyErrors().ShouldHaveSingleItem().Key.ShouldBe(EngineHarness.Btc);
+        h.Engine.StrategyErrors()[EngineHarness.Btc].Message.ShouldBe("strategy failed on purpose");
         h.Engine.Manager.Positions.Lookup(EngineHarness.Eth)!.Quantity.ShouldBeGreaterThan(0m);
         (h.Engine.Manager.Positions.Lookup(EngineHarness.Btc)?.Quantity ?? 0m).ShouldBe(0m);
     }

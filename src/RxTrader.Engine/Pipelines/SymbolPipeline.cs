@@ -30,7 +30,6 @@ internal sealed class SymbolPipeline : IDisposable
     private Candle? _currentBar;
     private IReadOnlyList<IndicatorReading> _indicators = [];
     private Signal? _lastSignal;
-    private long _tradeCount;
     private DateTimeOffset? _gapEnd;
     private volatile bool _disposed;
 
@@ -71,10 +70,7 @@ internal sealed class SymbolPipeline : IDisposable
         }
     }
 
-    /// <summary>Trades this pipeline has processed.</summary>
-    public long TradeCount => Interlocked.Read(ref _tradeCount);
-
-    /// <summary>Strategy failures (the strategy stops; the rest of the engine runs on).</summary>
+    /// <summary>Why the strategy stopped, or <see langword="null"/> while it runs.</summary>
     public Exception? StrategyError { get; private set; }
 
     /// <summary>Processes one trade (on the shard's scheduler).</summary>
@@ -93,7 +89,6 @@ internal sealed class SymbolPipeline : IDisposable
             _lastPrice = trade.Trade.Price;
         }
 
-        Interlocked.Increment(ref _tradeCount);
         _ingressTicks = trade.IngressTicks;
         _trades.OnNext(trade.Trade);
         _ingressTicks = 0;
@@ -184,6 +179,7 @@ internal sealed class SymbolPipeline : IDisposable
         }
     }
 
+    // The strategy's subscription ends with its error; the symbol stops signalling, the rest of the engine runs on.
     private void OnStrategyError(Exception error)
     {
         StrategyError = error;

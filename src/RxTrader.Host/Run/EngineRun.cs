@@ -117,6 +117,11 @@ internal static class EngineRun
             var stop = await engine.StopAsync(settings.CancelOpenOrdersOnExit).ConfigureAwait(false);
             var final = engine.Snapshot();
             await output.WriteLineAsync(Summary(final, stop, journal, journalPath)).ConfigureAwait(false);
+            foreach (var (symbol, error) in engine.StrategyErrors())
+            {
+                await context.Error.WriteLineAsync($"rxtrader: the strategy of {symbol} failed and stopped signalling: {error.GetType().Name}: {error.Message}").ConfigureAwait(false);
+            }
+
             await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
