@@ -203,10 +203,12 @@ internal static class EngineRun
     private static string Summary(Engine.Dashboard.EngineSnapshot final, EngineStopReport stop, OrderJournal journal, string journalPath)
     {
         var i = CultureInfo.InvariantCulture;
-        var byStatus = string.Join(' ', final.Orders.ByStatus.OrderBy(static p => p.Key).Select(p => string.Create(i, $"{p.Key}={p.Value}")));
+        var byStatus = final.Orders.ByStatus.Count == 0
+            ? string.Empty
+            : " (" + string.Join(' ', final.Orders.ByStatus.OrderBy(static p => p.Key).Select(p => string.Create(i, $"{p.Key}={p.Value}"))) + ")";
         return string.Join(
             Environment.NewLine,
-            string.Create(i, $"stopped: uptime {final.Uptime:hh\\:mm\\:ss} · messages {final.Feed.Messages} · signals {final.Orders.Signals} · orders submitted {final.Orders.Submitted} ({byStatus}) · risk rejections {final.Orders.RiskRejections} · net PnL {final.Orders.NetPnl:0.00}"),
+            string.Create(i, $"stopped: uptime {final.Uptime:hh\\:mm\\:ss} · messages {final.Feed.Messages} · signals {final.Orders.Signals} · orders submitted {final.Orders.Submitted}{byStatus} · risk rejections {final.Orders.RiskRejections} · net PnL {final.Orders.NetPnl:0.00}"),
             string.Create(i, $"  open orders: {stop.CancelRequested} cancel requested, {stop.Cancelled} cancelled, {stop.OpenOrdersLeft} left open; in-flight submissions {(stop.InFlightCompleted ? "completed" : "timed out")}"),
             string.Create(i, $"  journal {Path.GetFullPath(journalPath)}: {journal.OrderCount} orders"));
     }
