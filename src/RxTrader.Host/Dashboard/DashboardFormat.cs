@@ -61,8 +61,12 @@ internal static class DashboardFormat
         };
     }
 
-    /// <summary>A decimal for the plain line: invariant, no grouping, no trailing zeros.</summary>
-    public static string PlainDecimal(decimal? value) => value is { } v ? v.ToString("0.############################", Invariant) : PlainMissing;
+    /// <summary>
+    /// A decimal for the plain line: invariant, no grouping, no trailing zeros, at most 8 decimals (Binance's finest
+    /// precision; PnL divisions otherwise print 28 digits).
+    /// </summary>
+    public static string PlainDecimal(decimal? value) =>
+        value is { } v ? Math.Round(v, 8, MidpointRounding.AwayFromZero).ToString("0.########", Invariant) : PlainMissing;
 
     /// <summary>A double for the plain line.</summary>
     public static string PlainDouble(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("0.######", Invariant) : PlainMissing;

@@ -95,6 +95,17 @@ public sealed class DashboardRendererTests
     }
 
     [Fact]
+    public void RenderPlainLine_LongDecimals_RoundedToEightPlaces()
+    {
+        var snapshot = Snapshots.Fixed();
+        snapshot = snapshot with { Orders = snapshot.Orders with { NetPnl = -0.690485389999999999999999994m } };
+
+        var line = DashboardRenderer.RenderPlainLine(snapshot);
+
+        line.ShouldContain(" pnl=-0.69048539 ");
+    }
+
+    [Fact]
     public void RenderPlainLine_ValueWithSpaces_Quoted()
     {
         var snapshot = Snapshots.Fixed() with { Feed = Snapshots.Fixed().Feed with { State = "Reconnecting \"2\"" } };
