@@ -98,6 +98,30 @@ public sealed partial class RunProcessTests : IDisposable
         (await host.WaitForExitAsync(Timeout)).ShouldBe(0, host.Transcript);
     }
 
+    [Fact]
+    public async Task BinanceWithoutLive_PaperTradesOnTheExchangesMarketData_AndStopsOnSigterm()
+    {
+        // A simulator already running stands in for Binance: the same public endpoints, no keys given.
+        await using var exchange = HostProcess.Start(["sim", "--port", "0"]);
+        var rest = (await exchange.WaitForLineAsync(l => l.TrimStart().StartsWith("REST:", StringComparison.Ordinal), Timeout)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+        var streams = (await exchange.WaitForLineAsync(l => l.TrimStart().StartsWith("Streams:", StringComparison.Ordinal), Timeout)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+        var journalPath = Path.Combine(_directory, "paper.journal.db");
+        string[] args = [.. Arguments(journalPath), "--exchange", "binance", "--rest-url", rest, "--stream-url", streams];
+        await using var host = HostProcess.Start(args);
+
+        await host.WaitForLineAsync(l => l.Contains("PAPER trading (no keys, no orders sent)", StringComparison.Ordinal), Timeout);
+        await host.WaitForLineAsync(l => l.StartsWith("order ", StringComparison.Ordinal) && l.Contains("status=Filled", StringComparison.Ordinal), Timeout);
+        await host.TerminateAsync();
+
+        (await host.WaitForExitAsync(Timeout)).ShouldBe(0, host.Transcript);
+        using var journal = OrderJournal.Open(journalPath, new OrderJournalOptions { Mode = JournalOpenMode.OpenExisting });
+        journal.OrderCount.ShouldBeGreaterThan(0);
+        journal.LoadOrdersNotFinal().ShouldBeEmpty();
+        journal.FillCount.ShouldBeGreaterThan(0);
+        await exchange.InterruptAsync();
+        (await exchange.WaitForExitAsync(Timeout)).ShouldBe(0, exchange.Transcript);
+    }
+
     [Theory]
     [InlineData("--metrics-port")]
     [InlineData("--sim-port")]
