@@ -3,6 +3,7 @@ using RxTrader.Core;
 using RxTrader.Core.Connectivity;
 using RxTrader.Core.MarketData;
 using RxTrader.Engine.Pipelines;
+using RxTrader.Engine.Sources;
 using RxTrader.Streams.FlowControl;
 using RxTrader.Trading.Risk;
 
@@ -11,6 +12,7 @@ namespace RxTrader.Engine;
 public sealed partial class TradingEngine
 {
     private const string MarketSource = "market";
+    private const string BookSource = "book";
 
     private void StartOrderRouting()
     {
@@ -68,6 +70,7 @@ public sealed partial class TradingEngine
         }
 
         _running.Add(_source.ConnectionEvents.Subscribe(OnConnectionEvent));
+        _running.Add(_source.BookSync.Subscribe(OnBookSync));
         _running.Add(timed.Connect());
     }
 
@@ -135,6 +138,14 @@ public sealed partial class TradingEngine
                 }
 
                 break;
+        }
+    }
+
+    private void OnBookSync(BookSyncChange change)
+    {
+        if (_pipelines.ContainsKey(change.Symbol))
+        {
+            Gate.SetDataHealth(change.Symbol, BookSource, change.IsSynced ? DataHealth.Healthy : DataHealth.BookUnsynced);
         }
     }
 

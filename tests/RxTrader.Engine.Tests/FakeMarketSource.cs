@@ -10,6 +10,7 @@ internal sealed class FakeMarketSource : IMarketDataSource
 {
     private readonly Subject<Trade> _trades = new();
     private readonly Subject<ConnectionEvent> _events = new();
+    private readonly Subject<BookSyncChange> _books = new();
     private long _messages;
 
     public string Name => "fake-market";
@@ -17,6 +18,10 @@ internal sealed class FakeMarketSource : IMarketDataSource
     public IObservable<Trade> Trades => _trades;
 
     public IObservable<ConnectionEvent> ConnectionEvents => _events;
+
+    public IObservable<BookSyncChange> BookSync => _books;
+
+    public long BookResyncs { get; set; }
 
     public System.Reactive.Concurrency.IScheduler? DeliveryScheduler { get; init; }
 
@@ -27,7 +32,7 @@ internal sealed class FakeMarketSource : IMarketDataSource
     public long Malformed { get; set; }
 
     public MarketSourceCounters ReadCounters() =>
-        new(Started ? "Connected" : "Idle", Interlocked.Read(ref _messages), _messages * 100, 0, Malformed, 0, 0, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(4));
+        new(Started ? "Connected" : "Idle", Interlocked.Read(ref _messages), _messages * 100, 0, Malformed, 0, 0, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(4), BookResyncs);
 
     public void Start() => Started = true;
 
@@ -39,10 +44,13 @@ internal sealed class FakeMarketSource : IMarketDataSource
 
     public void Raise(ConnectionEvent e) => _events.OnNext(e);
 
+    public void Raise(BookSyncChange change) => _books.OnNext(change);
+
     public void Dispose()
     {
         Disposed = true;
         _trades.OnCompleted();
         _events.OnCompleted();
+        _books.OnCompleted();
     }
 }

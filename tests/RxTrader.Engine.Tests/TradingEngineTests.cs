@@ -87,6 +87,29 @@ public sealed class TradingEngineTests
     }
 
     [Fact]
+    public async Task UnsyncedOrderBook_BlocksItsSymbolUntilSyncedAgain()
+    {
+        await using var h = new EngineHarness(() => new ScriptedStrategy(new HashSet<int> { 2, 4 }, new HashSet<int> { 3 }));
+        var rejections = new List<RiskRejection>();
+        using var _ = h.Engine.Gate.Rejections.Subscribe(rejections.Add);
+        await h.Engine.StartAsync();
+        h.Source.Raise(new Sources.BookSyncChange(EngineHarness.Btc, IsSynced: false, "Gap"));
+
+        Trade(h, seconds: 2.5);
+        h.Engine.Gate.DataHealthOf(EngineHarness.Btc).ShouldBe(DataHealth.BookUnsynced);
+        h.Source.Raise(new Sources.BookSyncChange(EngineHarness.Btc, IsSynced: true, "SnapshotApplied"));
+        Trade(h, seconds: 5, from: 2.5);
+        h.AdvanceTo(TimeSpan.FromSeconds(5.5));
+
+        // Bar 2's Buy on BTCUSDT is refused while its book is unsynced; ETHUSDT trades; bar 4's Buy goes through.
+        rejections.ShouldHaveSingleItem().Reason.ShouldBe(RiskRejectionReason.DataUnhealthy);
+        rejections[0].Request.Symbol.ShouldBe(EngineHarness.Btc);
+        h.Engine.Gate.DataHealthOf(EngineHarness.Btc).ShouldBe(DataHealth.Healthy);
+        h.Engine.Manager.Positions.Lookup(EngineHarness.Btc)!.Quantity.ShouldBeGreaterThan(0m);
+        h.Journal.OrderCount.ShouldBe(4);
+    }
+
+    [Fact]
     public async Task StopAsync_CancelsOpenOrders_StopsEveryTask_AndReleasesTheSource()
     {
         await using var h = new EngineHarness(() => new ScriptedStrategy(new HashSet<int>(), new HashSet<int>()));

@@ -14,7 +14,7 @@ namespace RxTrader.Engine.Metrics;
 /// Names follow Prometheus conventions and are exported unchanged: <c>msg_lag_seconds</c>,
 /// <c>concurrent_tasks_active</c>, <c>tick_to_signal_seconds</c>, <c>tick_to_order_ack_seconds</c>,
 /// <c>market_messages_total</c>, <c>market_bytes_total</c>, <c>market_messages_dropped_total</c>,
-/// <c>market_frames_malformed_total</c>, <c>market_gaps_total</c>, <c>market_stale_total</c>,
+/// <c>market_frames_malformed_total</c>, <c>market_gaps_total</c>, <c>market_stale_total</c>, <c>order_book_resyncs_total</c>,
 /// <c>signals_total</c>{symbol, side}, <c>signals_skipped_total</c>{reason}, <c>orders_submitted_total</c>{symbol},
 /// <c>orders</c>{status}, <c>risk_rejections_total</c>{reason}, <c>rate_limit_weight_used</c>,
 /// <c>position_quantity</c>{symbol}, <c>pnl_quote</c>{kind}, <c>strategy_errors_total</c>{symbol}.
@@ -53,6 +53,7 @@ public sealed class EngineMetrics : IDisposable
         Meter.CreateObservableCounter("market_messages_dropped_total", gauges.Dropped, null, "Market messages dropped by bounded hand-offs (source and engine).");
         Meter.CreateObservableCounter("market_frames_malformed_total", () => gauges.Source().Malformed, null, "Malformed market frames skipped.");
         Meter.CreateObservableCounter("market_gaps_total", () => gauges.Source().Gaps, null, "Market data losses (reconnects that lost data).");
+        Meter.CreateObservableCounter("order_book_resyncs_total", () => gauges.Source().BookResyncs, null, "Local order book resynchronisations (gaps, crossed books, stale snapshots).");
         Meter.CreateObservableCounter("market_stale_total", () => Interlocked.Read(ref _staleCount), null, "Times the market data went stale.");
         Meter.CreateObservableGauge("orders", gauges.OrdersByStatus, null, "Orders known to the engine by status.");
         Meter.CreateObservableGauge("rate_limit_weight_used", gauges.RateLimitWeight, null, "Request weight used in the venue's current minute.");

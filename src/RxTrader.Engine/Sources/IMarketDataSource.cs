@@ -25,6 +25,12 @@ public interface IMarketDataSource : IDisposable
     /// <summary>Connection events (connected, disconnected, reconnecting, stale, fresh, gaps).</summary>
     IObservable<ConnectionEvent> ConnectionEvents { get; }
 
+    /// <summary>
+    /// Changes of the source's local order books (empty for a source without books). While a symbol's book is not
+    /// synchronised the engine's risk gate takes no new orders for it.
+    /// </summary>
+    IObservable<BookSyncChange> BookSync { get; }
+
     /// <summary>The source's counters at this instant.</summary>
     /// <returns>The counters.</returns>
     MarketSourceCounters ReadCounters();

@@ -10,6 +10,7 @@ namespace RxTrader.Engine.Sources;
 /// <param name="Gaps">Data losses (one per reconnect that lost data).</param>
 /// <param name="LatencyP50">Exchange event → receive latency, median (to a factor of two).</param>
 /// <param name="LatencyP99">Exchange event → receive latency, 99th percentile (to a factor of two).</param>
+/// <param name="BookResyncs">Times a local order book restarted its synchronisation (gaps, crossed books, stale snapshots).</param>
 public readonly record struct MarketSourceCounters(
     string State,
     long Messages,
@@ -19,4 +20,5 @@ public readonly record struct MarketSourceCounters(
     long Reconnects,
     long Gaps,
     TimeSpan LatencyP50,
-    TimeSpan LatencyP99);
+    TimeSpan LatencyP99,
+    long BookResyncs = 0);

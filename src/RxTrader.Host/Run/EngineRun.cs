@@ -76,7 +76,8 @@ internal static class EngineRun
                 ConsumerScheduler = schedulers.Market,
             },
             settings.Symbols,
-            bookTickers: exchange.IsPaper);
+            bookTickers: exchange.IsPaper,
+            orderBooksFrom: settings.Symbols.Count <= MaxOrderBooks ? rest : null);
         var venue = await OpenVenueAsync(exchange, rest, source, exchangeInfo, settings, schedulers, stopping).ConfigureAwait(false);
         using var venueLifetime = (IDisposable)venue;
         var journalPath = JournalLocation.For(settings, schedulers.Timers.Now);
@@ -169,6 +170,12 @@ internal static class EngineRun
         return venue;
     }
 
+    /// <summary>
+    /// Local order books (and the risk gate's "book unsynced" check) up to this many symbols: each snapshot costs 250
+    /// of Binance's 6,000 request weight per minute, so more books would starve the order path at start or on resyncs.
+    /// </summary>
+    private const int MaxOrderBooks = 10;
+
     /// <summary>The paper account's balance of each quote asset.</summary>
     private const decimal PaperQuoteBalance = 10_000m;
 
@@ -194,6 +201,9 @@ internal static class EngineRun
             string.Create(i, $"rxtrader run: {exchange.Description}"),
             string.Create(i, $"  symbols {string.Join(", ", settings.Symbols)} · strategy {settings.Strategy} · bars {DurationText.Format(settings.BarInterval)} · order size {settings.OrderQuoteAmount} quote"),
             string.Create(i, $"  journal {Path.GetFullPath(journalPath)} (reconciled {report.OrdersChecked} orders, {report.FillsRecovered} fills recovered, {report.ForeignOrders.Count} foreign)"),
+            settings.Symbols.Count <= MaxOrderBooks
+                ? "  order books: local, synchronised from depth diffs and snapshots (orders wait while a book resyncs)"
+                : string.Create(i, $"  order books: off (more than {MaxOrderBooks} symbols: snapshots would use too much request weight)"),
             metrics is null ? "  metrics off" : string.Create(i, $"  metrics {metrics.MetricsAddress}"),
             settings.Duration is { } d
                 ? string.Create(i, $"  stops after {DurationText.Format(d)} or on Ctrl+C{(settings.CancelOpenOrdersOnExit ? " (open orders are cancelled)" : string.Empty)}")

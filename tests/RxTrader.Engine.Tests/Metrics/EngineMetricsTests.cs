@@ -24,6 +24,7 @@ public sealed class EngineMetricsTests
         listener.SetMeasurementEventCallback<int>((i, v, t, _) => Add(i, v, t));
         listener.Start();
         await h.Engine.StartAsync();
+        h.Source.BookResyncs = 2;
 
         for (var t = 0.0; t < 3; t += 0.25)
         {
@@ -38,6 +39,7 @@ public sealed class EngineMetricsTests
         seen["signals_total"].Single().Tags.ShouldBe("side=buy,symbol=BTCUSDT");
         seen["orders_submitted_total"].Single().Tags.ShouldBe("symbol=BTCUSDT");
         seen["market_messages_total"].Single().Value.ShouldBe(12);
+        seen["order_book_resyncs_total"].Single().Value.ShouldBe(2);
         seen["orders"].ShouldBe([(1, "status=Filled")]);
         seen["position_quantity"].Single(p => p.Tags == "symbol=BTCUSDT").Value.ShouldBeGreaterThan(0);
         seen["pnl_quote"].Select(p => p.Tags).ShouldBe(["kind=realized", "kind=unrealized", "kind=fees", "kind=net"]);
