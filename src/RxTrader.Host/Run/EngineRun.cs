@@ -78,11 +78,24 @@ internal static class EngineRun
             settings.Symbols,
             bookTickers: exchange.IsPaper,
             orderBooksFrom: settings.Symbols.Count <= MaxOrderBooks ? rest : null);
+        var journalPath = JournalLocation.For(settings, schedulers.Timers.Now);
+        OrderJournal journal;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(journalPath))!);
+            journal = OrderJournal.Open(journalPath, new OrderJournalOptions { Mode = JournalOpenMode.OpenOrCreate });
+        }
+        catch (Exception error) when (error is OrderJournalException or IOException or UnauthorizedAccessException)
+        {
+            // A journal that is not ours or is damaged is never touched: the user decides what to do with the file.
+            source.Dispose();
+            await context.Error.WriteLineAsync($"rxtrader: --journal: {error.Message.ReplaceLineEndings(" ")}").ConfigureAwait(false);
+            return ExitCodes.BadArguments;
+        }
+
+        using var journalLifetime = journal;
         var venue = await OpenVenueAsync(exchange, rest, source, exchangeInfo, settings, schedulers, stopping).ConfigureAwait(false);
         using var venueLifetime = (IDisposable)venue;
-        var journalPath = JournalLocation.For(settings, schedulers.Timers.Now);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(journalPath))!);
-        using var journal = OrderJournal.Open(journalPath, new OrderJournalOptions { Mode = JournalOpenMode.OpenOrCreate });
         var engine = new TradingEngine(
             source,
             venue,

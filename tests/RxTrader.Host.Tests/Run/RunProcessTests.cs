@@ -122,6 +122,21 @@ public sealed partial class RunProcessTests : IDisposable
         (await exchange.WaitForExitAsync(Timeout)).ShouldBe(0, exchange.Transcript);
     }
 
+    [Fact]
+    public async Task CorruptJournal_ExitTwoNamingTheFile_AndLeavesItUntouched()
+    {
+        var journalPath = Path.Combine(_directory, "corrupt.journal.db");
+        var garbage = "this is not an order journal"u8.ToArray();
+        await File.WriteAllBytesAsync(journalPath, garbage);
+
+        var (code, _, error) = await HostProcess.RunAsync(["run", "--dashboard", "plain", "--metrics-port", "0", "--journal", journalPath]);
+
+        code.ShouldBe(2, error);
+        error.ShouldStartWith("rxtrader: --journal: ");
+        error.ShouldContain(journalPath);
+        (await File.ReadAllBytesAsync(journalPath)).ShouldBe(garbage);
+    }
+
     [Theory]
     [InlineData("--metrics-port")]
     [InlineData("--sim-port")]
