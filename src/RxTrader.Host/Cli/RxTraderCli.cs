@@ -82,6 +82,7 @@ internal static class RxTraderCli
         simOptions.AddTo(sim);
         root.Subcommands.Add(sim);
         root.Subcommands.Add(BenchCommand.Create(context));
+        root.Subcommands.Add(IndicatorsCommand.Create(context));
 
         root.SetAction((result, ct) => RunVerbAsync(result, runOptions, verbose, context, ct));
         run.SetAction((result, ct) => RunVerbAsync(result, runOptions, verbose, context, ct));
