@@ -13,6 +13,10 @@ internal static class IndicatorExport
         ArgumentNullException.ThrowIfNull(bars);
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(writer);
+
+        // The first bar is read before anything is written, so an unknown layout leaves the output empty.
+        using var bar = bars.GetEnumerator();
+        var more = bar.MoveNext();
         writer.Write("open_time,open,high,low,close,volume");
         foreach (var header in columns.SelectMany(static c => c.Headers))
         {
@@ -22,25 +26,30 @@ internal static class IndicatorExport
 
         writer.Write('\n');
         var count = 0L;
-        foreach (var bar in bars)
+        for (; more; more = bar.MoveNext())
         {
-            writer.Write(bar.OpenTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
-            WriteDecimal(writer, bar.Open);
-            WriteDecimal(writer, bar.High);
-            WriteDecimal(writer, bar.Low);
-            WriteDecimal(writer, bar.Close);
-            WriteDecimal(writer, bar.Volume);
-            foreach (var column in columns)
-            {
-                column.Update(bar);
-                column.WriteValues(writer);
-            }
-
-            writer.Write('\n');
+            WriteRow(writer, bar.Current, columns);
             count++;
         }
 
         return count;
+    }
+
+    private static void WriteRow(TextWriter writer, in Candle bar, IReadOnlyList<IndicatorColumns> columns)
+    {
+        writer.Write(bar.OpenTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
+        WriteDecimal(writer, bar.Open);
+        WriteDecimal(writer, bar.High);
+        WriteDecimal(writer, bar.Low);
+        WriteDecimal(writer, bar.Close);
+        WriteDecimal(writer, bar.Volume);
+        foreach (var column in columns)
+        {
+            column.Update(bar);
+            column.WriteValues(writer);
+        }
+
+        writer.Write('\n');
     }
 
     private static void WriteDecimal(TextWriter writer, decimal value)

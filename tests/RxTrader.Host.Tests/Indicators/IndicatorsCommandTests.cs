@@ -179,6 +179,7 @@ public sealed class IndicatorsCommandTests : IDisposable
         (await RunAsync("indicators", "--data", data, "--indicators", "ema:2")).ShouldBe(2);
 
         ErrorLines()[0].ShouldStartWith($"rxtrader: {data}:1: unknown layout: 7 columns; expected 12 for klines");
+        _output.ToString().ShouldBeEmpty();
     }
 
     [Fact]
