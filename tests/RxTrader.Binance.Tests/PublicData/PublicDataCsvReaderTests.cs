@@ -69,6 +69,14 @@ public sealed class PublicDataCsvReaderTests
     }
 
     [Fact]
+    public void ReadKlines_CloseBeforeOpen_Malformed()
+    {
+        var e = Should.Throw<PublicDataCsvException>(() => Reader(KlineMs.Replace("1674260099999", "1674259100000", StringComparison.Ordinal)).ReadKlines().ToList());
+
+        e.Message.ShouldBe("k.csv:1: column 7: the close time is before the open time.");
+    }
+
+    [Fact]
     public void ReadKlines_Empty_NoRecords()
     {
         Reader().ReadKlines().ShouldBeEmpty();
