@@ -56,7 +56,7 @@ internal static class RecordingLineParser
 
     /// <summary>Parses an event line; <see langword="null"/> for the end marker.</summary>
     /// <exception cref="FormatException">The line is not a valid record.</exception>
-    public static RecordedEvent? Parse(ReadOnlySpan<byte> line, out bool isEnd)
+    public static RecordedEvent? Parse(ReadOnlySpan<byte> line, RecordingNameCache names, out bool isEnd)
     {
         isEnd = false;
         string? kind = null;
@@ -93,7 +93,10 @@ internal static class RecordingLineParser
                 }
                 else if (reader.ValueTextEquals("s"u8))
                 {
-                    s = ReadString(ref reader);
+                    reader.Read();
+                    s = reader.TokenType != JsonTokenType.String ? reader.GetString()
+                        : reader.ValueIsEscaped ? reader.GetString()
+                        : names.Get(reader.ValueSpan);
                 }
                 else if (reader.ValueTextEquals("p"u8))
                 {

@@ -88,6 +88,7 @@ public sealed class RecordingReader
 
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
         var buffer = new byte[64 * 1024];
+        var names = new RecordingNameCache();
         int start = 0, end = 0;
         long lineNumber = 1, offset = 0;
         var sawEnd = false;
@@ -128,7 +129,7 @@ public sealed class RecordingReader
             {
                 try
                 {
-                    parsed = RecordingLineParser.Parse(buffer.AsSpan(start, lineLength), out sawEnd);
+                    parsed = RecordingLineParser.Parse(buffer.AsSpan(start, lineLength), names, out sawEnd);
                 }
                 catch (FormatException e)
                 {

@@ -215,6 +215,21 @@ public sealed class RecordingReaderTests : IDisposable
     }
 
     [Fact]
+    public void RoundTrip_ManyStreamNames_MoreThanTheNameCacheHolds()
+    {
+        var streams = Enumerable.Range(0, 100).Select(i => $"s{i % 45}@trade").ToArray();
+        using (var writer = new RecordingWriter(new RecordingWriterOptions { Directory = _dir.Path }, _scheduler))
+        {
+            foreach (var stream in streams)
+            {
+                writer.WriteFrame(stream, Start, "x");
+            }
+        }
+
+        new RecordingReader(_dir.Path).ReadEvents().Cast<RecordedFrame>().Select(f => f.Stream).ShouldBe(streams);
+    }
+
+    [Fact]
     public void ReadEvents_Twice_StartsANewReport()
     {
         using (var writer = new RecordingWriter(new RecordingWriterOptions { Directory = _dir.Path }, _scheduler))
