@@ -29,7 +29,7 @@ public class RecordingBenchmarks : IDisposable
         for (var i = 0; i < _payloads.Length; i++)
         {
             _payloads[i] = Encoding.UTF8.GetBytes(
-                $$"""{"stream":"btcusdt@trade","data":{"e":"trade","E":{{1_767_225_600_000L + i}},"s":"BTCUSDT","t":{{4_000_000_000L + i}},"p":"{{random.Next(90_000, 110_000)}}.{{random.Next(100):D2}}000000","q":"0.{{random.Next(1_000_000):D6}}00","T":{{1_767_225_600_000L + i}},"m":{{(random.Next(2) == 0 ? "true" : "false")}},"M":true}}""");
+                $$"""{"stream":"btcusdt@trade","data":{"e":"trade","E":{{1_767_225_600_000L + i}},"s":"BTCUSDT","t":{{4_000_000_000L + i}},"p":"{{random.Next(90_000, 110_000)}}.{{random.Next(100):D2}}000000","q":"0.{{random.Next(1_000_000):D6}}00","T":{{1_767_225_600_000L + i}},"m":{{(random.Next(2) == 0 ? "true" : "false")}},"M":true}""" + "}");
         }
 
         _writeDir = Path.Combine(Path.GetTempPath(), $"rxtrader-rec-bench-w-{Guid.NewGuid():N}");

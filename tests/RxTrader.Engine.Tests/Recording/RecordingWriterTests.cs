@@ -182,6 +182,24 @@ public sealed class RecordingWriterTests : IDisposable
     }
 
     [Fact]
+    public void DiskError_IsCountedAsDropped_NotThrown_AndTheNextWriteRetries()
+    {
+        var dir = Path.Combine(_dir.Path, "gone");
+        using var writer = new RecordingWriter(Options() with { Directory = dir }, _scheduler);
+        Directory.Delete(dir);
+
+        writer.WriteFrame("s", _scheduler.Now, "lost");
+
+        writer.Counters.Dropped.ShouldBe(1);
+        writer.Counters.Events.ShouldBe(0);
+        writer.LastError.ShouldBeAssignableTo<IOException>();
+
+        Directory.CreateDirectory(dir);
+        writer.WriteFrame("s", _scheduler.Now, "kept");
+        writer.Counters.Events.ShouldBe(1);
+    }
+
+    [Fact]
     public void TwoWritersInTheSameSecond_DoNotOverwriteEachOther()
     {
         using var first = new RecordingWriter(Options(), _scheduler);
