@@ -200,6 +200,29 @@ public sealed class RecordingWriterTests : IDisposable
     }
 
     [Fact]
+    public void ConcurrentProducers_LinesAreNeverInterleaved_AndEachProducerKeepsItsOrder()
+    {
+        using (var writer = new RecordingWriter(Options() with { MaxFileBytes = 8 * 1024 }, _scheduler))
+        {
+            Parallel.For(0, 4, p =>
+            {
+                for (var i = 0; i < 2000; i++)
+                {
+                    writer.WriteFrame($"p{p}", Start, i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+            });
+            writer.Counters.Events.ShouldBe(8000);
+        }
+
+        var frames = new RecordingReader(_dir.Path).ReadEvents().Cast<RecordedFrame>().ToList();
+        frames.Count.ShouldBe(8000);
+        foreach (var group in frames.GroupBy(f => f.Stream))
+        {
+            group.Select(f => int.Parse(f.Payload, System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(Enumerable.Range(0, 2000));
+        }
+    }
+
+    [Fact]
     public void TwoWritersInTheSameSecond_DoNotOverwriteEachOther()
     {
         using var first = new RecordingWriter(Options(), _scheduler);
