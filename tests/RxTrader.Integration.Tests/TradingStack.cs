@@ -86,6 +86,7 @@ internal sealed class TradingStack : IAsyncDisposable
         RecvWindow = TimeSpan.FromMilliseconds(1000),
         ClockMargin = TimeSpan.FromMilliseconds(100),
         PollInterval = TimeSpan.FromMilliseconds(100),
+        StreamingPollInterval = TimeSpan.FromMilliseconds(500),
         MaxResolveAttempts = 20,
         ResolveBackoff = new ExponentialBackoff(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(200)),
     };

@@ -5,15 +5,17 @@ using RxTrader.Core.Orders;
 
 namespace RxTrader.Binance.Execution;
 
-/// <summary>REST polling while the user data stream is down, so no order change is missed.</summary>
+/// <summary>REST polling: often while the user data stream is down, seldom while it is up, so no order change is missed.</summary>
 /// <remarks>Each round reads the open orders of every symbol with an open order placed here, then
 /// <c>GET /api/v3/order</c> for those no longer open, and <c>myTrades</c> for every order whose executed quantity
 /// grew; everything goes through the tracker, so only news is published. One more round runs right after the stream
-/// is back, covering the changes between the last round and the reconnection.</remarks>
+/// is back, covering the changes between the last round and the reconnection; while the stream is up a round runs every
+/// <see cref="BinanceVenueOptions.StreamingPollInterval"/> as a safety net for an update the stream lost.</remarks>
 public sealed partial class BinanceExecutionVenue
 {
     private readonly Lock _pollGate = new();
     private IDisposable? _pollTimer;
+    private TimeSpan _pollInterval;
     private int _pollRequests;
 
     private void OnStreamConnection(ConnectionEvent e)
@@ -21,24 +23,32 @@ public sealed partial class BinanceExecutionVenue
         switch (e)
         {
             case Connected:
-                StopPolling();
+                StartPolling(_options.StreamingPollInterval);
                 _ = PollAsync(); // catch up on what changed while the stream was down
                 break;
             case Disconnected or Reconnecting:
-                StartPolling();
+                StartPolling(_options.PollInterval);
                 break;
             default:
                 break;
         }
     }
 
-    private void StartPolling()
+    private void StartPolling(TimeSpan interval)
     {
         lock (_pollGate)
         {
-            if (_pollTimer is null && Volatile.Read(ref _disposed) == 0)
+            if (_pollInterval == interval && _pollTimer is not null)
             {
-                _pollTimer = _scheduler.SchedulePeriodic(_options.PollInterval, () => _ = PollAsync());
+                return;
+            }
+
+            _pollTimer?.Dispose();
+            _pollTimer = null;
+            if (Volatile.Read(ref _disposed) == 0)
+            {
+                _pollTimer = _scheduler.SchedulePeriodic(interval, () => _ = PollAsync());
+                _pollInterval = interval;
             }
         }
     }

@@ -121,7 +121,7 @@ public sealed partial class BinanceExecutionVenue : IExecutionVenue, IDisposable
         }
 
         // Polling runs until the stream is connected (for ever without a stream).
-        StartPolling();
+        StartPolling(_options.PollInterval);
         _userData?.Start();
     }
 

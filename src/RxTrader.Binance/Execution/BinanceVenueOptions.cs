@@ -57,6 +57,14 @@ public sealed record BinanceVenueOptions
     /// <value>Default 2 s. Positive.</value>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How often orders are polled over REST while the user data stream is up: a safety net for an update the stream
+    /// lost (an execution report that arrived while the order's placement was still being resolved, or in the instant
+    /// of a reconnection), so no order stays stale longer than this.
+    /// </summary>
+    /// <value>Default 30 s. Positive.</value>
+    public TimeSpan StreamingPollInterval { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The share of the exchange's ORDERS and REQUEST_WEIGHT limits this venue allows itself; orders past it
     /// are refused locally (<c>-1003</c>, not sent).</summary>
     /// <value>Default 0.9. Above 0, at most 1.</value>
@@ -86,6 +94,7 @@ public sealed record BinanceVenueOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxResolveAttempts, 1, nameof(MaxResolveAttempts));
         ArgumentOutOfRangeException.ThrowIfNegative(MaxResends, nameof(MaxResends));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(PollInterval, TimeSpan.Zero, nameof(PollInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(StreamingPollInterval, TimeSpan.Zero, nameof(StreamingPollInterval));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ClosedOrderMemory, nameof(ClosedOrderMemory));
         if (!(RateLimitShare is > 0 and <= 1))
         {

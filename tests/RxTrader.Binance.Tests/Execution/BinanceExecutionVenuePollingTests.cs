@@ -73,6 +73,24 @@ public sealed class BinanceExecutionVenuePollingTests
     }
 
     [Fact]
+    public async Task StreamUpButSilentAboutAnOrder_TheStreamingPollStillDeliversIt()
+    {
+        await using var h = await VenueHarness.StartAsync(o => o with { StreamingPollInterval = TimeSpan.FromMilliseconds(200) });
+        await VenueHarness.EventuallyAsync(() => h.Venue.IsStreaming, "the stream to connect");
+        var request = OrderRequest.Limit(ClientOrderId.For("poll", 5), Btc, Side.Sell, 0.1m, 105m);
+        (await h.Venue.PlaceAsync(request)).ShouldBeOfType<VenueOutcome<Order>.Accepted>();
+
+        // The connection stays open but delivers nothing: an update the stream lost, as far as the venue can tell.
+        h.Server.Faults.Stall(ConnectionKind.UserData).ShouldBe(1);
+        h.Server.Engine.PlaceLiquidity(Btc, Side.Buy, 105m, 1m);
+
+        await VenueHarness.EventuallyAsync(() => h.LastUpdate(request.ClientOrderId)?.Status == OrderStatus.Filled, "the Filled update from polling");
+        h.Venue.IsStreaming.ShouldBeTrue();
+        h.Venue.Statistics.Polls.ShouldBeGreaterThan(0);
+        h.Updates.Where(u => u.Fill is not null).Sum(u => u.Fill!.Quantity).ShouldBe(0.1m);
+    }
+
+    [Fact]
     public async Task WithoutTheStream_PollingAloneDeliversUpdates()
     {
         await using var h = await VenueHarness.StartAsync(o => o with { UseUserDataStream = false });
