@@ -104,7 +104,13 @@ internal sealed class TradingStack : IAsyncDisposable
         server ??= await SimulatorServer.StartAsync(SimulatorOptions(), RealTime.Scheduler);
         var venue = new BinanceExecutionVenue(VenueOptions(server), RealTime.Scheduler);
         await venue.StartAsync();
+        // The 1 s request timeout is for the faults; a cold server on a loaded machine can miss it on the first calls.
         var info = await venue.Rest.GetExchangeInfoAsync();
+        for (var attempt = 1; attempt < 10 && info is RestResult<ExchangeInfo>.Unknown; attempt++)
+        {
+            info = await venue.Rest.GetExchangeInfoAsync();
+        }
+
         var symbols = info.ShouldBeOfType<RestResult<ExchangeInfo>.Ok>().Value.Symbols;
         var journal = OrderJournal.Open(journalPath, new OrderJournalOptions { Mode = JournalOpenMode.OpenOrCreate });
         var manager = new OrderManager(venue, journal, RealTime.Scheduler, ManagerOptions());
