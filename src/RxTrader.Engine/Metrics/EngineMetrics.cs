@@ -24,9 +24,6 @@ public sealed class EngineMetrics : IDisposable
     /// <summary>The meter's name.</summary>
     public const string MeterName = "RxTrader.Engine";
 
-    private readonly Histogram<double> _messageLag;
-    private readonly Histogram<double> _tickToSignal;
-    private readonly Histogram<double> _tickToAck;
     private readonly Counter<long> _signals;
     private readonly Counter<long> _signalsSkipped;
     private readonly Counter<long> _submitted;
@@ -39,9 +36,9 @@ public sealed class EngineMetrics : IDisposable
 
     internal EngineMetrics(IEngineGauges gauges)
     {
-        _messageLag = Meter.CreateHistogram<double>("msg_lag_seconds", "s", "Engine processing time minus the exchange's event time of each market message.");
-        _tickToSignal = Meter.CreateHistogram<double>("tick_to_signal_seconds", "s", "A trade entering the engine to the signal it caused.");
-        _tickToAck = Meter.CreateHistogram<double>("tick_to_order_ack_seconds", "s", "A trade entering the engine to the venue's acknowledgement of the order it caused.");
+        MessageLag = new(Meter.CreateHistogram<double>("msg_lag_seconds", "s", "Engine processing time minus the exchange's event time of each market message."));
+        TickToSignal = new(Meter.CreateHistogram<double>("tick_to_signal_seconds", "s", "A trade entering the engine to the signal it caused."));
+        TickToOrderAck = new(Meter.CreateHistogram<double>("tick_to_order_ack_seconds", "s", "A trade entering the engine to the venue's acknowledgement of the order it caused."));
         _signals = Meter.CreateCounter<long>("signals_total", null, "Strategy signals.");
         _signalsSkipped = Meter.CreateCounter<long>("signals_skipped_total", null, "Signals that needed no order (already positioned, order in flight, stopping).");
         _submitted = Meter.CreateCounter<long>("orders_submitted_total", null, "Orders passed by the risk gate and sent to the venue.");
@@ -64,14 +61,14 @@ public sealed class EngineMetrics : IDisposable
     /// <summary>This engine's meter (a listener can tell two engines in one process apart by it).</summary>
     public Meter Meter { get; } = new(MeterName);
 
-    /// <summary>Trade → signal latency (engine clock).</summary>
-    public LatencyHistogram TickToSignal { get; } = new();
+    /// <summary>Trade → signal latency (engine clock; also <c>tick_to_signal_seconds</c>).</summary>
+    public LatencyHistogram TickToSignal { get; }
 
-    /// <summary>Trade → order acknowledgement latency (engine clock).</summary>
-    public LatencyHistogram TickToOrderAck { get; } = new();
+    /// <summary>Trade → order acknowledgement latency (engine clock; also <c>tick_to_order_ack_seconds</c>).</summary>
+    public LatencyHistogram TickToOrderAck { get; }
 
-    /// <summary>Processing time − exchange event time of market messages.</summary>
-    public LatencyHistogram MessageLag { get; } = new();
+    /// <summary>Processing time − exchange event time of market messages (also <c>msg_lag_seconds</c>).</summary>
+    public LatencyHistogram MessageLag { get; }
 
     /// <summary>Signals since start.</summary>
     public long Signals => Interlocked.Read(ref _signalCount);
@@ -87,24 +84,6 @@ public sealed class EngineMetrics : IDisposable
 
     /// <inheritdoc/>
     public void Dispose() => Meter.Dispose();
-
-    internal void RecordMessageLag(TimeSpan lag)
-    {
-        MessageLag.Record(lag);
-        _messageLag.Record(lag.TotalSeconds);
-    }
-
-    internal void RecordTickToSignal(TimeSpan latency)
-    {
-        TickToSignal.Record(latency);
-        _tickToSignal.Record(latency.TotalSeconds);
-    }
-
-    internal void RecordTickToOrderAck(TimeSpan latency)
-    {
-        TickToOrderAck.Record(latency);
-        _tickToAck.Record(latency.TotalSeconds);
-    }
 
     internal void CountSignal(Signal signal)
     {

@@ -184,7 +184,7 @@ internal sealed class SignalRouter
             _metrics.CountSubmitted(request.Symbol);
             if (ingressTicks != 0)
             {
-                _metrics.RecordTickToOrderAck(TimeSpan.FromTicks(_clock.Now.UtcTicks - ingressTicks));
+                _metrics.TickToOrderAck.Record(TimeSpan.FromTicks(_clock.Now.UtcTicks - ingressTicks));
             }
         }
         catch (Exception error) when (error is not OutOfMemoryException)

@@ -83,7 +83,7 @@ internal sealed class SymbolPipeline : IDisposable
         }
 
         var now = _scheduler.Now;
-        _metrics.RecordMessageLag(now - trade.Trade.EventTime);
+        _metrics.MessageLag.Record(now - trade.Trade.EventTime);
         lock (_gate)
         {
             _lastPrice = trade.Trade.Price;
@@ -171,7 +171,7 @@ internal sealed class SymbolPipeline : IDisposable
             var ingress = _ingressTicks;
             if (ingress != 0)
             {
-                _metrics.RecordTickToSignal(TimeSpan.FromTicks(_scheduler.Now.UtcTicks - ingress));
+                _metrics.TickToSignal.Record(TimeSpan.FromTicks(_scheduler.Now.UtcTicks - ingress));
             }
 
             _metrics.CountSignal(signal);

@@ -23,10 +23,20 @@ public sealed class LatencyHistogram
     private long _negative;
     private readonly Histogram<double>? _instrument;
     private readonly KeyValuePair<string, object?> _tag;
+    private readonly bool _tagged;
 
     /// <summary>A recorder that keeps its numbers to itself.</summary>
     public LatencyHistogram()
     {
+    }
+
+    /// <summary>A recorder that also records every latency, in seconds, untagged, on a metrics instrument (for export).</summary>
+    /// <param name="instrument">The histogram instrument, e.g. <c>msg_lag_seconds</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="instrument"/> is null.</exception>
+    public LatencyHistogram(Histogram<double> instrument)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        _instrument = instrument;
     }
 
     /// <summary>A recorder that also records every latency, in seconds, on a metrics instrument (for export).</summary>
@@ -34,10 +44,10 @@ public sealed class LatencyHistogram
     /// <param name="tag">The tag every measurement carries (for example the feed's name).</param>
     /// <exception cref="ArgumentNullException"><paramref name="instrument"/> is null.</exception>
     public LatencyHistogram(Histogram<double> instrument, KeyValuePair<string, object?> tag)
+        : this(instrument)
     {
-        ArgumentNullException.ThrowIfNull(instrument);
-        _instrument = instrument;
         _tag = tag;
+        _tagged = true;
     }
 
     /// <summary>Latencies recorded.</summary>
@@ -127,6 +137,17 @@ public sealed class LatencyHistogram
 
         // Count last: a reader that sees the count sees the sums that go with it.
         Interlocked.Increment(ref _count);
-        _instrument?.Record((double)ticks / TimeSpan.TicksPerSecond, _tag);
+        if (_instrument is { } instrument)
+        {
+            var seconds = (double)ticks / TimeSpan.TicksPerSecond;
+            if (_tagged)
+            {
+                instrument.Record(seconds, _tag);
+            }
+            else
+            {
+                instrument.Record(seconds);
+            }
+        }
     }
 }

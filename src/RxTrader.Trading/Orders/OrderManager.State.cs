@@ -185,7 +185,6 @@ public sealed partial class OrderManager
             state.FirstFillSeen = true;
             var latency = now - state.SubmitTime;
             Latency.SubmitToFirstFill.Record(latency);
-            _firstFill.Record(latency.TotalSeconds);
         }
 
         if (state.Tracking == OrderTracking.Open && state.Order is { IsTerminal: true } && !state.AwaitingFills)
@@ -204,7 +203,6 @@ public sealed partial class OrderManager
             state.AckSeen = true;
             var latency = now - state.SubmitTime;
             Latency.SubmitToAck.Record(latency);
-            _roundTrip.Record(latency.TotalSeconds);
         }
     }
 
@@ -234,7 +232,6 @@ public sealed partial class OrderManager
         {
             var latency = now - state.SubmitTime;
             Latency.SubmitToTerminal.Record(latency);
-            _terminal.Record(latency.TotalSeconds);
         }
 
         _final.Enqueue(state.Id);

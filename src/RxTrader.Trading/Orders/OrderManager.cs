@@ -53,9 +53,6 @@ public sealed partial class OrderManager : IDisposable
     private readonly Queue<ClientOrderId> _final = new();
     private readonly Subject<ForeignOrder> _foreign = new();
     private readonly Meter _meter;
-    private readonly Histogram<double> _roundTrip;
-    private readonly Histogram<double> _firstFill;
-    private readonly Histogram<double> _terminal;
     private readonly List<DeferredChange> _deferred = [];
     private IDisposable? _updates;
     private bool _deferring;
@@ -83,9 +80,7 @@ public sealed partial class OrderManager : IDisposable
         _options = options;
         _feeInQuote = options.FeeInQuote ?? (static fill => fill.Commission);
         _meter = new Meter(MeterName);
-        _roundTrip = _meter.CreateHistogram<double>("order_roundtrip_latency_seconds", "s", "Order submit to venue acknowledgement.");
-        _firstFill = _meter.CreateHistogram<double>("order_first_fill_latency_seconds", "s", "Order submit to its first fill.");
-        _terminal = _meter.CreateHistogram<double>("order_terminal_latency_seconds", "s", "Order submit to a terminal status.");
+        Latency = new OrderLatency(_meter);
     }
 
     /// <summary>Orders by client id: every order that is not final, plus the latest final ones.</summary>
@@ -101,7 +96,7 @@ public sealed partial class OrderManager : IDisposable
     public IObservable<ForeignOrder> ForeignOrders => _foreign.AsObservable();
 
     /// <summary>Per-order latencies (also published on the <see cref="MeterName"/> meter).</summary>
-    public OrderLatency Latency { get; } = new();
+    public OrderLatency Latency { get; }
 
     /// <summary>Orders that are not final (pending, reconciling or open).</summary>
     public int OpenOrderCount

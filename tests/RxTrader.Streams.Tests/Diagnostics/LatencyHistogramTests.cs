@@ -48,4 +48,32 @@ public sealed class LatencyHistogramTests
         Should.Throw<ArgumentOutOfRangeException>(() => histogram.Bucket(64));
         Should.Throw<ArgumentOutOfRangeException>(() => histogram.Bucket(-1));
     }
+
+    [Fact]
+    public void WithAnInstrument_RecordsSecondsThere_TaggedOrNot()
+    {
+        using var meter = new System.Diagnostics.Metrics.Meter("latency-histogram-test-" + Guid.NewGuid().ToString("N"));
+        var seen = new List<(string Instrument, double Seconds, int Tags, string? Feed)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (ReferenceEquals(instrument.Meter, meter))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((i, v, tags, _) =>
+            seen.Add((i.Name, v, tags.Length, tags.Length == 1 ? (string?)tags[0].Value : null)));
+        listener.Start();
+        var plain = new LatencyHistogram(meter.CreateHistogram<double>("plain_seconds"));
+        var tagged = new LatencyHistogram(meter.CreateHistogram<double>("tagged_seconds"), new("feed", "market"));
+
+        plain.Record(TimeSpan.FromMilliseconds(3));
+        tagged.Record(TimeSpan.FromMicroseconds(250));
+
+        seen.ShouldBe([("plain_seconds", 0.003, 0, null), ("tagged_seconds", 0.00025, 1, "market")]);
+        plain.Count.ShouldBe(1);
+        tagged.Count.ShouldBe(1);
+        Should.Throw<ArgumentNullException>(() => new LatencyHistogram(null!));
+    }
 }
