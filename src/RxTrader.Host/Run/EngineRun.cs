@@ -120,29 +120,35 @@ internal static class EngineRun
                 return ExitCodes.BadArguments;
             }
 
-            await using var metricsLifetime = (metrics ?? NoMetrics).ConfigureAwait(false);
-
-            var report = await engine.StartAsync(stopping).ConfigureAwait(false);
-            await output.WriteLineAsync(Banner(settings, exchange, journalPath, metrics, report)).ConfigureAwait(false);
-            await output.FlushAsync(stopping).ConfigureAwait(false);
-            using var events = settings.Dashboard == DashboardMode.Plain ? OrderEventLog.Attach(engine, output) : null;
-            await DashboardLoop.RunAsync(engine.Snapshots(settings.RefreshInterval), settings.Dashboard, output, stopping).ConfigureAwait(false);
-
-            var stop = await engine.StopAsync(settings.CancelOpenOrdersOnExit).ConfigureAwait(false);
-            var final = engine.Snapshot();
-            await output.WriteLineAsync(Summary(final, stop, journal, journalPath)).ConfigureAwait(false);
-            foreach (var (symbol, error) in engine.StrategyErrors())
+            try
             {
-                await context.Error.WriteLineAsync($"rxtrader: the strategy of {symbol} failed and stopped signalling: {error.GetType().Name}: {error.Message}").ConfigureAwait(false);
-            }
+                var report = await engine.StartAsync(stopping).ConfigureAwait(false);
+                await output.WriteLineAsync(Banner(settings, exchange, journalPath, metrics, report)).ConfigureAwait(false);
+                await output.FlushAsync(stopping).ConfigureAwait(false);
+                using var events = settings.Dashboard == DashboardMode.Plain ? OrderEventLog.Attach(engine, output) : null;
+                await DashboardLoop.RunAsync(engine.Snapshots(settings.RefreshInterval), settings.Dashboard, output, stopping).ConfigureAwait(false);
 
-            await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+                var stop = await engine.StopAsync(settings.CancelOpenOrdersOnExit).ConfigureAwait(false);
+                var final = engine.Snapshot();
+                await output.WriteLineAsync(Summary(final, stop, journal, journalPath)).ConfigureAwait(false);
+                foreach (var (symbol, error) in engine.StrategyErrors())
+                {
+                    await context.Error.WriteLineAsync($"rxtrader: the strategy of {symbol} failed and stopped signalling: {error.GetType().Name}: {error.Message}").ConfigureAwait(false);
+                }
+
+                await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (metrics is not null)
+                {
+                    await metrics.DisposeAsync().ConfigureAwait(false);
+                }
+            }
         }
 
         return ExitCodes.Ok;
     }
-
-    private static readonly IAsyncDisposable NoMetrics = new NothingToDispose();
 
     /// <summary>Paper: a paper venue on the feed's book tickers and trades, with <see cref="PaperQuoteBalance"/> of each
     /// traded quote asset. Otherwise the exchange's REST venue with its user data stream.</summary>
@@ -234,10 +240,5 @@ internal static class EngineRun
             string.Create(i, $"stopped: uptime {final.Uptime:hh\\:mm\\:ss} · messages {final.Feed.Messages} · signals {final.Orders.Signals} · orders submitted {final.Orders.Submitted}{byStatus} · risk rejections {final.Orders.RiskRejections} · net PnL {final.Orders.NetPnl:0.00}"),
             string.Create(i, $"  open orders: {stop.CancelRequested} cancel requested, {stop.Cancelled} cancelled, {stop.OpenOrdersLeft} left open; in-flight submissions {(stop.InFlightCompleted ? "completed" : "timed out")}"),
             string.Create(i, $"  journal {Path.GetFullPath(journalPath)}: {journal.OrderCount} orders"));
-    }
-
-    private sealed class NothingToDispose : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }
